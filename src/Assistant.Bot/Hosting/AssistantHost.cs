@@ -1,0 +1,26 @@
+using Serilog;
+
+namespace Assistant.Bot.Hosting;
+
+/// <summary>The composition root of the host: each feature adds its services and maps its endpoints here.</summary>
+public static class AssistantHost
+{
+    public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AssistantOptions>()
+            .Bind(configuration.GetSection(AssistantOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOpenApi();
+        services.AddHealthChecks();
+        return services;
+    }
+
+    public static WebApplication UseAssistant(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using Assistant.Bot.Hosting;
+using Assistant.Moderation;
+using Assistant.Ticketing;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddAssistantLogging();
+
+    builder.Services.AddTicketing(builder.Configuration);
+    builder.Services.AddModeration(builder.Configuration);
+    builder.Services.AddAssistant(builder.Configuration);
+
+    var app = builder.Build();
+    app.UseAssistant();
+    app.Run();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The assistant stopped at start-up");
+    throw;
+}
+finally
+{
+    Log.CloseAndFlush();
+}
+
+/// <summary>Entry point, public so WebApplicationFactory can host it in tests.</summary>
+public partial class Program;

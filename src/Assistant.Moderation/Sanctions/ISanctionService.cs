@@ -1,0 +1,59 @@
+namespace Assistant.Moderation.Sanctions;
+
+/// <summary>
+/// The CGU's graduated response to abuse: strikes per user within a window, then warning, temporary
+/// suspension and permanent ban. Every decision is recorded with the message, scores, clause and decider.
+/// </summary>
+public interface ISanctionService
+{
+    /// <summary>Whether the user may use the service now; cheap, called on every turn.</summary>
+    SanctionStatus GetStatus(string operatorId, string userId, DateTimeOffset now);
+
+    /// <summary>Records a moderation violation and returns the sanction it leads to (possibly only a warning).</summary>
+    SanctionStatus RecordViolation(Violation violation);
+
+    /// <summary>Lifts an active suspension or ban; recorded with who and why.</summary>
+    void Lift(string operatorId, string userId, string liftedBy, string reason, DateTimeOffset now);
+
+    IReadOnlyList<SanctionRecord> ListActive(string? operatorId, DateTimeOffset now);
+}
+
+/// <param name="Level"><c>none</c>, <c>warning</c>, <c>suspended</c> or <c>banned</c>.</param>
+/// <param name="Until">End of a suspension (UTC); null for none, warning or a ban.</param>
+public sealed record SanctionStatus(string Level, DateTimeOffset? Until, string? Reason, int Strikes)
+{
+    public bool CanUseService => Level is SanctionLevels.None or SanctionLevels.Warning;
+}
+
+public static class SanctionLevels
+{
+    public const string None = "none";
+    public const string Warning = "warning";
+    public const string Suspended = "suspended";
+    public const string Banned = "banned";
+}
+
+/// <param name="Text">The offending message, kept for the audit of the decision (never logged).</param>
+/// <param name="Clause">The CGU clause applied, e.g. "Digisense 3".</param>
+/// <param name="DecidedBy"><c>model</c>, <c>rule:…</c> or <c>agent:&lt;id&gt;</c>.</param>
+public sealed record Violation(
+    string OperatorId,
+    string UserId,
+    string? ConversationId,
+    string Text,
+    string Label,
+    float AbusiveScore,
+    float OfftopicScore,
+    string Clause,
+    string DecidedBy,
+    DateTimeOffset At);
+
+public sealed record SanctionRecord(
+    string OperatorId,
+    string UserId,
+    string Level,
+    DateTimeOffset Since,
+    DateTimeOffset? Until,
+    string Reason,
+    string Clause,
+    string DecidedBy);

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Ticketing;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the LiteDB-backed stores, operators, customers and SLA policy.</summary>
+    public static IServiceCollection AddTicketing(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        // Filled in by the ticketing work.
+        return services;
+    }
+}

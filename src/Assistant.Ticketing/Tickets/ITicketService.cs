@@ -1,0 +1,38 @@
+namespace Assistant.Ticketing.Tickets;
+
+/// <summary>
+/// Everything the assistant and the APIs do to tickets. Each call is one durable LiteDB transaction:
+/// when it returns, the change survives a killed process. Safe under concurrent turns.
+/// </summary>
+public interface ITicketService
+{
+    Ticket Create(NewTicket ticket, Actor actor);
+
+    /// <summary>The ticket with that reference, or null (unknown references and other operators' tickets alike).</summary>
+    Ticket? Find(string reference);
+
+    IReadOnlyList<Ticket> Query(TicketQuery query);
+
+    /// <summary>Changes status, priority, category, product, assignee; each change goes into the history with its actor.</summary>
+    Ticket Update(string reference, TicketPatch patch, Actor actor);
+
+    Ticket AddComment(string reference, NewComment comment, Actor actor);
+
+    Ticket AddAttachment(string reference, TicketAttachment attachment, Actor actor);
+}
+
+/// <summary>Who did something: a requester (user id), an agent, an admin, or the system (moderation, SLA).</summary>
+/// <param name="Kind"><c>requester</c>, <c>agent</c>, <c>admin</c> or <c>system</c>.</param>
+public sealed record Actor(string Kind, string Id, string? DisplayName = null)
+{
+    public static Actor System(string component) => new("system", component, component);
+}
+
+public sealed record TicketQuery(
+    string? OperatorId = null,
+    string? ConversationId = null,
+    string? RequesterUserId = null,
+    string? Status = null,
+    int Limit = 100);
+
+public sealed record NewComment(string Text, bool Internal);
