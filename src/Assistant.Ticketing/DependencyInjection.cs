@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Assistant.Ticketing.Operators;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Ticketing;
@@ -9,7 +10,8 @@ public static class DependencyInjection
     public static IServiceCollection AddTicketing(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        // Filled in by the ticketing work.
+        services.AddSingleton<IOperatorCatalog>(OperatorCatalog.Defaults());
+        // The rest is filled in by the ticketing work.
         return services;
     }
 }
