@@ -1,3 +1,5 @@
+using Assistant.Bot.Intake;
+using Assistant.Bot.SemanticKernel;
 using Serilog;
 
 namespace Assistant.Bot.Hosting;
@@ -11,6 +13,8 @@ public static class AssistantHost
             .Bind(configuration.GetSection(AssistantOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddAssistantKernel(configuration);
+        services.AddIntake();
         services.AddOpenApi();
         services.AddHealthChecks();
         return services;
