@@ -137,7 +137,7 @@ public static partial class DraftMerger
     [GeneratedRegex(@"^\s*(?:n°|no\.?|#)?\s*(?<num>\d{5,8})\s*$")]
     private static partial Regex BareNumberPattern();
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|(?:\+|00)?\d[\d .\-()]{7,18}\d|\b(?:CL|DGS|ICN)-[\d-]+|(?:je m'appelle|mon nom est|my name is)\s+\S+(?:\s+\S+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|(?:\+|00)?\d[\d .\-()]{7,18}\d|\b(?:CL|DGS|ICN)-[C\d-]+|(?:je m'appelle|mon nom est|my name is)\s+\S+(?:\s+\S+)?", RegexOptions.IgnoreCase)]
     private static partial Regex ContactPattern();
 }
 

@@ -20,7 +20,7 @@ public static partial class EntityExtractor
         return new ExtractedEntities(
             Email: email.Success ? email.Value.ToLowerInvariant() : null,
             Phone: phone,
-            CustomerNumber: customer.Success ? NormalizeCustomerNumber(customer.Groups["num"].Value) : null,
+            CustomerNumber: customer.Success ? NormalizeCustomerNumber(customer) : null,
             TicketReferences: references,
             Name: FindName(text),
             Product: FindProduct(text),
@@ -59,7 +59,9 @@ public static partial class EntityExtractor
     private static string FormatFrench(string nineDigits) =>
         $"+33 {nineDigits[0]} {nineDigits[1..3]} {nineDigits[3..5]} {nineDigits[5..7]} {nineDigits[7..9]}";
 
-    private static string NormalizeCustomerNumber(string digits) => "CL-" + digits;
+    /// <summary>Operator numbers ("DGS-C1001") stay as written, upper case; bare numbers take the generic "CL-" form.</summary>
+    private static string NormalizeCustomerNumber(Match match) =>
+        match.Groups["full"].Success ? match.Groups["full"].Value.ToUpperInvariant() : "CL-" + match.Groups["num"].Value;
 
     public static string? FindProduct(string text)
     {
@@ -138,7 +140,7 @@ public static partial class EntityExtractor
     [GeneratedRegex(@"(?<![\w-])(?:\+|00)?\d[\d .\-()]{7,18}\d(?![\w-])")]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"\b(?:CL|client|customer)[\s\-:#n°o.]*(?<num>\d{5,8})\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<full>(?:DGS|ICN)-C\d{3,6})\b|\b(?:CL|client|customer)[\s\-:#n°o.]*(?<num>\d{5,8})\b", RegexOptions.IgnoreCase)]
     private static partial Regex CustomerNumberPattern();
 
     [GeneratedRegex(@"\b(?:DGS|ICN)-\d{4}-\d{6}\b", RegexOptions.IgnoreCase)]

@@ -64,4 +64,13 @@ public class EntityExtractorTests
     {
         Assert.Null(EntityExtractor.Extract(text).Name);
     }
+
+    [Theory]
+    [InlineData("mon numéro client est dgs-c1001", "DGS-C1001")]
+    [InlineData("client ICN-C2003", "ICN-C2003")]
+    [InlineData("n° client 104233", "CL-104233")]
+    public void Reads_customer_numbers_of_both_operators(string text, string expected)
+    {
+        Assert.Equal(expected, EntityExtractor.Extract(text).CustomerNumber);
+    }
 }
