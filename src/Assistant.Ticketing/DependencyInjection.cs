@@ -1,6 +1,14 @@
-using Microsoft.Extensions.Configuration;
+using Assistant.Ticketing.Consents;
+using Assistant.Ticketing.Customers;
 using Assistant.Ticketing.Operators;
+using Assistant.Ticketing.Sla;
+using Assistant.Ticketing.Staff;
+using Assistant.Ticketing.Storage;
+using Assistant.Ticketing.Tickets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Ticketing;
 
@@ -10,8 +18,42 @@ public static class DependencyInjection
     public static IServiceCollection AddTicketing(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton<IOperatorCatalog>(OperatorCatalog.Defaults());
-        // The rest is filled in by the ticketing work.
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<SlaOptions>()
+            .Bind(configuration.GetSection(SlaOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
+        services.AddOptions<CustomerOptions>()
+            .Bind(configuration.GetSection(CustomerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IOperatorCatalog>(_ => OperatorsSetup.FromConfiguration(configuration));
+        services.AddSingleton(sp => new TicketingDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<ISlaCalculator, SlaCalculator>();
+        services.AddSingleton<ITicketService, TicketService>();
+        services.TryAddSingleton<ITicketEvents, NoTicketEvents>();
+        services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
+        services.AddSingleton<ICustomerVerifier, CustomerVerifier>();
+        services.AddSingleton<IConsentStore, LiteDbConsentStore>();
+        services.AddSingleton<IStaffStore, LiteDbStaffStore>();
+        services.AddHostedService<TicketingStartup>();
         return services;
+    }
+
+    private sealed class SlaOptionsValidator : IValidateOptions<SlaOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SlaOptions options)
+        {
+            var errors = options.Validate().ToList();
+            return errors.Count == 0
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(errors.Select(e => $"{SlaOptions.SectionName}: {e}"));
+        }
     }
 }

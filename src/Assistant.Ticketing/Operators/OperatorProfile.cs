@@ -15,6 +15,10 @@ public sealed class OperatorProfile
     /// <summary>IANA time zone of the business hours.</summary>
     public string TimeZone { get; set; } = "Europe/Paris";
     public List<BusinessDay> BusinessHours { get; set; } = [];
+    /// <summary>Public holidays on which the operator is closed: <c>FR</c> (French public holidays) or <c>none</c>.</summary>
+    public string Holidays { get; set; } = "FR";
+    /// <summary>Extra closed dates (e.g. a company day off), in the operator's time zone.</summary>
+    public List<DateOnly> ClosedDates { get; set; } = [];
 }
 
 public sealed class BusinessDay

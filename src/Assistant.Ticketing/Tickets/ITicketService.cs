@@ -33,6 +33,10 @@ public sealed record TicketQuery(
     string? ConversationId = null,
     string? RequesterUserId = null,
     string? Status = null,
-    int Limit = 100);
+    int Limit = 100)
+{
+    /// <summary>Restricts to these operators (an agent's scope); null means no restriction.</summary>
+    public IReadOnlyCollection<string>? OperatorIds { get; init; }
+}
 
 public sealed record NewComment(string Text, bool Internal);

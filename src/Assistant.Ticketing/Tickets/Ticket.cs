@@ -44,6 +44,8 @@ public sealed class SlaPromise
     /// <summary>Due times counted in the operator's business hours (UTC).</summary>
     public DateTimeOffset FirstResponseDue { get; set; }
     public DateTimeOffset ResolutionDue { get; set; }
+    /// <summary>When an agent first answered publicly; null until then.</summary>
+    public DateTimeOffset? FirstResponseAt { get; set; }
 }
 
 public sealed class TicketAttachment

@@ -1,0 +1,46 @@
+using Assistant.Ticketing.Storage;
+
+namespace Assistant.Ticketing.Consents;
+
+public interface IConsentStore
+{
+    /// <summary>Stores the answer with the current UTC time and returns it.</summary>
+    ConsentRecord Record(string operatorId, string userId, string cguVersion, bool accepted);
+
+    /// <summary>The user's latest answer to that version of the operator's CGU, or null if never asked.</summary>
+    ConsentRecord? Latest(string operatorId, string userId, string cguVersion);
+
+    IReadOnlyList<ConsentRecord> ListByUser(string userId);
+}
+
+public sealed class LiteDbConsentStore(TicketingDatabase database, TimeProvider time) : IConsentStore
+{
+    public ConsentRecord Record(string operatorId, string userId, string cguVersion, bool accepted)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operatorId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cguVersion);
+        var record = new ConsentRecord
+        {
+            OperatorId = operatorId.ToLowerInvariant(),
+            UserId = userId,
+            CguVersion = cguVersion,
+            Accepted = accepted,
+            At = time.GetUtcNow(),
+        };
+        database.Consents.Insert(record);
+        return record;
+    }
+
+    public ConsentRecord? Latest(string operatorId, string userId, string cguVersion)
+    {
+        var id = operatorId.ToLowerInvariant();
+        // Ids grow with each insert, so the highest id is the latest answer even within one millisecond.
+        return database.Consents.Find(c => c.UserId == userId)
+            .Where(c => c.OperatorId == id && c.CguVersion == cguVersion)
+            .MaxBy(c => c.Id);
+    }
+
+    public IReadOnlyList<ConsentRecord> ListByUser(string userId) =>
+        database.Consents.Find(c => c.UserId == userId).OrderBy(c => c.Id).ToList();
+}

@@ -1,0 +1,18 @@
+namespace Assistant.Ticketing.Customers;
+
+/// <summary>A customer on file with an operator, and the contract that gives them priority service.</summary>
+public sealed class Customer
+{
+    /// <summary>Storage key: <c>operatorId:customerNumber</c>.</summary>
+    public string Key { get; set; } = "";
+    public string OperatorId { get; set; } = "";
+    public string CustomerNumber { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Email { get; set; } = "";
+    /// <summary><c>none</c>, <c>standard</c> or <c>premium</c>.</summary>
+    public string ContractTier { get; set; } = "none";
+    public bool Active { get; set; } = true;
+
+    public static string KeyOf(string operatorId, string customerNumber) =>
+        $"{operatorId.Trim().ToLowerInvariant()}:{customerNumber.Trim().ToUpperInvariant()}";
+}

@@ -1,0 +1,105 @@
+using Assistant.Ticketing.Consents;
+using Assistant.Ticketing.Customers;
+using Assistant.Ticketing.Staff;
+using Assistant.Ticketing.Tickets;
+using LiteDB;
+
+namespace Assistant.Ticketing.Storage;
+
+/// <summary>
+/// The one long-lived <see cref="LiteDatabase"/> on <c>tickets.db</c>, with its collections and indexes
+/// resolved once at start. Stores share it; LiteDB serialises writers itself.
+/// </summary>
+public sealed class TicketingDatabase : IDisposable
+{
+    /// <summary>The document shape this code reads and writes; raise it with a migration step when a shape changes.</summary>
+    public const int CurrentVersion = 1;
+
+    private readonly LiteDatabase _database;
+
+    public TicketingDatabase(string path)
+    {
+        FilePath = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
+        _database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, CreateMapper());
+        var storedVersion = _database.UserVersion;
+        if (storedVersion > CurrentVersion)
+        {
+            _database.Dispose();
+            throw new InvalidOperationException(
+                $"The ticket database '{FilePath}' has version {storedVersion}, newer than this build ({CurrentVersion}). Use a newer build or another data directory.");
+        }
+
+        Tickets = _database.GetCollection<Ticket>("tickets");
+        Tickets.EnsureIndex(t => t.Reference, unique: true);
+        Tickets.EnsureIndex("OperatorStatus", "$.OperatorId + '|' + $.Status");
+        Tickets.EnsureIndex(t => t.Requester.UserId);
+        Tickets.EnsureIndex(t => t.ConversationId);
+
+        Counters = _database.GetCollection("counters");
+
+        Customers = _database.GetCollection<Customer>("customers");
+        Customers.EnsureIndex(c => c.OperatorId);
+
+        Consents = _database.GetCollection<ConsentRecord>("consents");
+        Consents.EnsureIndex(c => c.UserId);
+
+        Staff = _database.GetCollection<StaffUser>("staff");
+        Staff.EnsureIndex(s => s.Email, unique: true);
+
+        _database.UserVersion = CurrentVersion;
+    }
+
+    public string FilePath { get; }
+
+    internal ILiteCollection<Ticket> Tickets { get; }
+    internal ILiteCollection<BsonDocument> Counters { get; }
+    internal ILiteCollection<Customer> Customers { get; }
+    internal ILiteCollection<ConsentRecord> Consents { get; }
+    internal ILiteCollection<StaffUser> Staff { get; }
+
+    /// <summary>Runs <paramref name="work"/> as one LiteDB transaction on the calling thread.</summary>
+    internal T InTransaction<T>(Func<T> work)
+    {
+        _database.BeginTrans();
+        try
+        {
+            var result = work();
+            _database.Commit();
+            return result;
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>True when the file answers a read: the readiness check.</summary>
+    public bool IsReadable()
+    {
+        try
+        {
+            _ = _database.UserVersion;
+            return true;
+        }
+        catch (LiteException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper();
+        // LiteDB stores DateTime in UTC; keeping offsets at zero makes every date read back as UTC.
+        mapper.RegisterType<DateTimeOffset>(
+            value => new BsonValue(value.UtcDateTime),
+            bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
+        mapper.Entity<Customer>().Id(c => c.Key, autoId: false);
+        mapper.Entity<StaffUser>().Id(s => s.Id, autoId: false);
+        return mapper;
+    }
+}
