@@ -232,9 +232,9 @@ public sealed class IntakeDialog(
         }
         draft.VerificationAttempted = true;
         var verification = ticketing.VerifyCustomer(Operator(state), state.UserId, draft.CustomerNumber, draft.Email);
-        draft.CustomerVerified = verification.Verified;
-        draft.ContractTier = verification.Verified ? verification.ContractTier : "none";
-        output.Add(verification.Verified
+        draft.CustomerVerified = verification.IsVerified;
+        draft.ContractTier = verification.IsVerified ? verification.ContractTier : "none";
+        output.Add(verification.IsVerified
             ? new(await RenderAsync("CustomerVerified", state, cancellationToken, new() { ["tier"] = verification.ContractTier }))
             : new(await RenderAsync("CustomerNotVerified", state, cancellationToken)));
     }

@@ -12,25 +12,31 @@ public sealed class IntakeStateStore(BotDatabase database)
 
     public void Save(IntakeState state) => _states.Upsert(state);
 
-    private readonly ILiteCollection<ConsentEntry> _consents = database.Database.GetCollection<ConsentEntry>("consents");
+    private readonly ILiteCollection<ContactProfile> _contacts = database.Database.GetCollection<ContactProfile>("contacts");
 
-    public ConsentEntry? Consent(string operatorId, string userId, string cguVersion) =>
-        _consents.FindById($"{operatorId}|{userId}|{cguVersion}");
+    /// <summary>The contact details this user gave with their last ticket on this operator, so a returning user is not asked again.</summary>
+    public ContactProfile? LatestContact(string operatorId, string userId) => _contacts.FindById($"{operatorId}|{userId}");
 
-    public void RecordConsent(string operatorId, string userId, string cguVersion, bool accepted, DateTimeOffset at) =>
-        _consents.Upsert(new ConsentEntry { Id = $"{operatorId}|{userId}|{cguVersion}", Accepted = accepted, At = at });
-
-    /// <summary>The most recent contact details this user gave on any conversation of this operator.</summary>
-    public TicketDraft? LatestContact(string operatorId, string userId) =>
-        _states.Find(s => s.UserId == userId && s.OperatorId == operatorId)
-            .OrderByDescending(s => s.UpdatedAt)
-            .Select(s => s.Draft)
-            .FirstOrDefault(d => d.Email is not null || d.Name is not null);
+    public void RememberContact(string operatorId, string userId, TicketDraft draft) => _contacts.Upsert(new ContactProfile
+    {
+        Id = $"{operatorId}|{userId}",
+        Name = draft.Name,
+        Email = draft.Email,
+        Phone = draft.Phone,
+        PhoneSkipped = draft.PhoneSkipped,
+        CustomerNumber = draft.CustomerNumber,
+        NotCustomer = draft.NotCustomer,
+    });
 }
 
-public sealed class ConsentEntry
+public sealed class ContactProfile
 {
+    /// <summary><c>operatorId|userId</c>.</summary>
     public string Id { get; set; } = "";
-    public bool Accepted { get; set; }
-    public DateTimeOffset At { get; set; }
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public bool PhoneSkipped { get; set; }
+    public string? CustomerNumber { get; set; }
+    public bool NotCustomer { get; set; }
 }

@@ -1,3 +1,5 @@
+using Assistant.Ticketing.Consents;
+using Assistant.Ticketing.Customers;
 using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Tickets;
 
@@ -7,16 +9,21 @@ namespace Assistant.Bot.Intake;
 /// What the dialog asks of the ticketing library: consent, customer verification, filing and finding the
 /// user's own tickets. The one place where the dialog meets Ticketing's stores.
 /// </summary>
-public sealed class IntakeTicketing(ITicketService tickets, IntakeStateStore states, TimeProvider time)
+public sealed class IntakeTicketing(
+    ITicketService tickets,
+    IConsentStore consents,
+    ICustomerVerifier customers,
+    IntakeStateStore states)
 {
+    /// <summary>Consent is per operator, user and CGU version: a new version of the terms is asked again.</summary>
     public bool HasConsent(OperatorProfile profile, string userId) =>
-        states.Consent(profile.Id, userId, profile.CguVersion) is { Accepted: true };
+        consents.Latest(profile.Id, userId, profile.CguVersion) is { Accepted: true };
 
     public void RecordConsent(OperatorProfile profile, string userId, bool accepted) =>
-        states.RecordConsent(profile.Id, userId, profile.CguVersion, accepted, time.GetUtcNow());
+        consents.Record(profile.Id, userId, profile.CguVersion, accepted);
 
     public CustomerVerification VerifyCustomer(OperatorProfile profile, string userId, string customerNumber, string email) =>
-        new(false, "none");
+        customers.Verify(profile.Id, userId, customerNumber, email);
 
     public Ticket Create(OperatorProfile profile, IntakeState state, TicketDraft draft)
     {
@@ -42,6 +49,7 @@ public sealed class IntakeTicketing(ITicketService tickets, IntakeStateStore sta
                 draft.ContractTier,
                 draft.Quarantine),
             new Actor("requester", state.UserId, draft.Name));
+        states.RememberContact(profile.Id, state.UserId, draft);
         foreach (var attachment in draft.Attachments)
         {
             ticket = tickets.AddAttachment(ticket.Reference,
@@ -58,7 +66,5 @@ public sealed class IntakeTicketing(ITicketService tickets, IntakeStateStore sta
     public Ticket? FindMine(string operatorId, string userId, string reference) =>
         tickets.Find(reference) is { } ticket && ticket.OperatorId == operatorId && ticket.Requester.UserId == userId ? ticket : null;
 
-    public TicketDraft? LatestContact(string operatorId, string userId) => states.LatestContact(operatorId, userId);
+    public ContactProfile? LatestContact(string operatorId, string userId) => states.LatestContact(operatorId, userId);
 }
-
-public sealed record CustomerVerification(bool Verified, string ContractTier);
