@@ -1,3 +1,5 @@
+using Assistant.Bot.Channel;
+using Assistant.Bot.WebChat;
 using Serilog;
 
 namespace Assistant.Bot.Hosting;
@@ -13,6 +15,8 @@ public static class AssistantHost
             .ValidateOnStart();
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddDirectLine(configuration);
+        services.AddWebChat(configuration);
         return services;
     }
 
@@ -21,6 +25,8 @@ public static class AssistantHost
         app.UseSerilogRequestLogging();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
+        app.MapDirectLine();
+        app.MapWebChat();
         return app;
     }
 }
