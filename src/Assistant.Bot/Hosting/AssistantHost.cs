@@ -1,5 +1,7 @@
+using Assistant.Bot.Channel;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
+using Assistant.Bot.WebChat;
 using Serilog;
 
 namespace Assistant.Bot.Hosting;
@@ -17,6 +19,8 @@ public static class AssistantHost
         services.AddIntake();
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddDirectLine(configuration);
+        services.AddWebChat(configuration);
         return services;
     }
 
@@ -25,6 +29,8 @@ public static class AssistantHost
         app.UseSerilogRequestLogging();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
+        app.MapDirectLine();
+        app.MapWebChat();
         return app;
     }
 }
