@@ -3,7 +3,9 @@ using Assistant.Moderation;
 using Assistant.Ticketing;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// A plain (not reloadable) start-up logger: AddSerilog replaces it once configuration is read, and several
+// hosts in one process (integration tests) each get their own logger instead of freezing a shared one.
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 
 try
 {

@@ -28,6 +28,7 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Assistant:DataDirectory", DataDirectory);
+        builder.UseSetting("Moderation:ModelsDirectory", SharedModels.Directory);
         builder.UseSetting("DirectLine:Secret", Secret);
         builder.UseSetting("Assistant:WebChat:TokenRequestsPerMinute", "1000");
         builder.ConfigureTestServices(services =>
