@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Bot.Tests.Channel;
 
@@ -12,6 +13,10 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
     : WebApplicationFactory<Program>
 {
     public const string Secret = "test-secret-0123456789";
+
+    // Program.cs swaps Serilog's static bootstrap logger and each host freezes it: hosts built in parallel
+    // would freeze one another's. Building them one at a time keeps the test classes parallel otherwise.
+    private static readonly Lock HostBuildGate = new();
 
     public ChannelAppFactory()
         : this(NewDataDirectory())
@@ -24,6 +29,14 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
 
     public static string NewDataDirectory() =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sa-channel-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuildGate)
+        {
+            return base.CreateHost(builder);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
