@@ -1,4 +1,7 @@
+using System.Net;
 using Assistant.Bot.Turns;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -27,6 +30,18 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
 
     public ManualClock Clock { get; } = clock ?? new ManualClock();
 
+    /// <summary>Extra configuration, e.g. a short keep-alive for the protocol tests.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Serves the app with Kestrel on a free loopback port, for clients outside the process (node, a browser).</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
+    }
+
     public static string NewDataDirectory() =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sa-channel-" + Guid.NewGuid().ToString("N"))).FullName;
 
@@ -43,6 +58,11 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
         builder.UseSetting("Assistant:DataDirectory", DataDirectory);
         builder.UseSetting("DirectLine:Secret", Secret);
         builder.UseSetting("Assistant:WebChat:TokenRequestsPerMinute", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
