@@ -1,9 +1,13 @@
+using System.Net;
 using Assistant.Bot.Turns;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Bot.Tests.Channel;
 
@@ -12,6 +16,10 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
     : WebApplicationFactory<Program>
 {
     public const string Secret = "test-secret-0123456789";
+
+    // Program.cs swaps Serilog's static bootstrap logger and each host freezes it: hosts built in parallel
+    // would freeze one another's. Building them one at a time keeps the test classes parallel otherwise.
+    private static readonly Lock HostBuildGate = new();
 
     public ChannelAppFactory()
         : this(NewDataDirectory())
@@ -22,8 +30,28 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
 
     public ManualClock Clock { get; } = clock ?? new ManualClock();
 
+    /// <summary>Extra configuration, e.g. a short keep-alive for the protocol tests.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Serves the app with Kestrel on a free loopback port, for clients outside the process (node, a browser).</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
+    }
+
     public static string NewDataDirectory() =>
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sa-channel-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuildGate)
+        {
+            return base.CreateHost(builder);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -31,6 +59,11 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
         builder.UseSetting("Moderation:ModelsDirectory", SharedModels.Directory);
         builder.UseSetting("DirectLine:Secret", Secret);
         builder.UseSetting("Assistant:WebChat:TokenRequestsPerMinute", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

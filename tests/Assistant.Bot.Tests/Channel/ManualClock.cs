@@ -1,11 +1,11 @@
 namespace Assistant.Bot.Tests.Channel;
 
-/// <summary>A clock the test moves forward, for token expiry.</summary>
+/// <summary>The real clock plus however far the test has moved it forward, for token expiry.</summary>
 public sealed class ManualClock : TimeProvider
 {
-    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+    private TimeSpan _offset;
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow + _offset;
 
-    public void Advance(TimeSpan by) => _now += by;
+    public void Advance(TimeSpan by) => _offset += by;
 }

@@ -13,13 +13,15 @@ public sealed partial class StreamSession(
     ConversationHub hub,
     ConversationStore store,
     IOptions<DirectLineOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<StreamSession> logger)
 {
     public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken cancellationToken)
     {
         // Subscribe before reading the log so nothing appended in between is lost; duplicates are skipped by watermark.
         using var subscription = hub.Subscribe(conversationId);
-        using var closing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Server shutdown ends the socket too; otherwise Kestrel would wait for it until the shutdown timeout.
+        using var closing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var receiving = DrainClientFramesAsync(socket, closing);
         LogOpened(logger, conversationId, watermark);
         try

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Assistant.Bot.Tests.Channel;
+
+public sealed class DirectLineStreamTests : IDisposable
+{
+    private readonly ChannelAppFactory _factory = new();
+    private readonly DirectLineTestClient _client;
+
+    public DirectLineStreamTests() => _client = new DirectLineTestClient(_factory.CreateClient());
+
+    [Fact]
+    public async Task The_stream_replays_the_greeting_then_pushes_the_echo_and_the_reply_to_every_socket_of_the_conversationAsync()
+    {
+        var (conversationId, token, _, body) = await _client.StartAsync();
+        using var first = await ConnectAsync((string)body["streamUrl"]!);
+        using var second = await ConnectAsync(await FreshStreamUrlAsync(conversationId, token, null));
+
+        Assert.True(BotReplies.IsGreeting((await ReceiveActivityAsync(first, a => BotReplies.IsFromBot(a))).Activity));
+        Assert.True(BotReplies.IsGreeting((await ReceiveActivityAsync(second, a => BotReplies.IsFromBot(a))).Activity));
+
+        var id = await _client.PostMessageAsync(conversationId, token, "bonjour", "ws-1");
+        foreach (var socket in new[] { first, second })
+        {
+            var echo = await ReceiveActivityAsync(socket, a => (string?)a["id"] == id);
+            Assert.Equal("ws-1", (string?)echo.Activity["channelData"]!["clientActivityID"]);
+            Assert.NotNull(echo.Watermark);
+            await ReceiveActivityAsync(socket, a => BotReplies.IsReplyTo(a, id));
+        }
+    }
+
+    [Fact]
+    public async Task Reconnecting_with_a_watermark_replays_only_what_came_after_itAsync()
+    {
+        var (conversationId, token, _, body) = await _client.StartAsync();
+        string watermark;
+        using (var socket = await ConnectAsync((string)body["streamUrl"]!))
+        {
+            watermark = (await ReceiveActivityAsync(socket, BotReplies.IsGreeting)).Watermark!;
+        }
+
+        var missed = await _client.PostMessageAsync(conversationId, token, "pendant la coupure");
+        await _client.WaitForActivityAsync(conversationId, token, a => BotReplies.IsReplyTo(a, missed));
+
+        using var again = await ConnectAsync(await FreshStreamUrlAsync(conversationId, token, watermark));
+        var replayed = await ReceiveActivityAsync(again, _ => true);
+        Assert.Equal(missed, (string?)replayed.Activity["id"]);
+    }
+
+    [Fact]
+    public async Task A_stream_url_works_once_and_typing_goes_to_sockets_without_a_watermarkAsync()
+    {
+        var (conversationId, token, _, body) = await _client.StartAsync();
+        var streamUrl = (string)body["streamUrl"]!;
+        using var socket = await ConnectAsync(streamUrl);
+        await ReceiveActivityAsync(socket, BotReplies.IsGreeting);
+
+        var reuse = () => ConnectAsync(streamUrl);
+        await Assert.ThrowsAnyAsync<Exception>(reuse);
+
+        using var typing = await _client.PostActivityAsync(conversationId, token, """{"type":"typing"}""");
+        Assert.Equal(HttpStatusCode.OK, typing.StatusCode);
+        var frame = await ReceiveActivityAsync(socket, a => (string?)a["type"] == "typing");
+        Assert.Null(frame.Watermark);
+    }
+
+    private async Task<string> FreshStreamUrlAsync(string conversationId, string token, string? watermark)
+    {
+        using var request = _client.Request(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark={watermark}", token);
+        return (string)(await _client.SendForJsonAsync(request, HttpStatusCode.OK))["streamUrl"]!;
+    }
+
+    private async Task<WebSocket> ConnectAsync(string streamUrl)
+    {
+        var client = _factory.Server.CreateWebSocketClient();
+        return await client.ConnectAsync(new Uri(streamUrl), CancellationToken.None);
+    }
+
+    /// <summary>Reads ActivitySet frames, skipping empty keep-alives, until an activity matches.</summary>
+    private static async Task<(JsonObject Activity, string? Watermark)> ReceiveActivityAsync(WebSocket socket, Func<JsonObject, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult frame;
+            do
+            {
+                frame = await socket.ReceiveAsync(buffer, timeout.Token);
+                message.Write(buffer, 0, frame.Count);
+            }
+            while (!frame.EndOfMessage);
+
+            var text = Encoding.UTF8.GetString(message.ToArray());
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var set = JsonNode.Parse(text)!.AsObject();
+            var found = set["activities"]!.AsArray().OfType<JsonObject>().FirstOrDefault(match);
+            if (found is not null)
+            {
+                return (found, set["watermark"]?.GetValue<string>());
+            }
+        }
+    }
+
+    public void Dispose() => _factory.Dispose();
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.EndToEnd.Tests;
+
+/// <summary>The whole product on Kestrel (a real port a browser can reach), on a fresh data directory.</summary>
+public sealed class KestrelAppFactory : WebApplicationFactory<Program>
+{
+    // Program.cs swaps Serilog's static bootstrap logger and each host freezes it: build hosts one at a time.
+    private static readonly Lock HostBuildGate = new();
+
+    public string DataDirectory { get; } =
+        Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sa-e2e-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public Uri Start()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuildGate)
+        {
+            return base.CreateHost(builder);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseSetting("Assistant:DataDirectory", DataDirectory);
+}
