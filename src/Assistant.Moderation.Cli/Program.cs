@@ -104,6 +104,23 @@ try
                     var m = evaluation.Summary;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"L2 {l2,-5} project x{projectWeight}: macroF1 {m["moderation.macroF1"]:0.000} abusive R {m["abusive.recall"]:0.000} P {m["abusive.precision"]:0.000} ok->abusive {m["ok.flaggedAbusive"]:0.000} offtopic R {m["offtopic.recall"]:0.000} project macroF1 {m.GetValueOrDefault("project.moderation.macroF1"):0.000} project abusive R {m.GetValueOrDefault("project.abusive.recall"):0.000} priority {m.GetValueOrDefault("priority.accuracy"):0.000} urgent R {m.GetValueOrDefault("urgent.recall"):0.000} category {m.GetValueOrDefault("category.accuracy"):0.000} product {m.GetValueOrDefault("product.accuracy"):0.000}"));
+                    if (options.ContainsKey("show-errors"))
+                    {
+                        foreach (var row in validation)
+                        {
+                            var analysis = ModelSetAnalysis.Analyze(set, ModerationThresholds.Defaults, row.Text);
+                            if (analysis.Moderation.Label != row.Moderation && row.Source.StartsWith("project:", StringComparison.Ordinal))
+                            {
+                                Console.WriteLine($"  moderation {row.Moderation}->{analysis.Moderation.Label} [{row.Source}] {row.Text}");
+                            }
+
+                            if (row.Priority is not null && (row.Priority == "urgent") != (analysis.Triage.Priority == "urgent"))
+                            {
+                                Console.WriteLine($"  priority {row.Priority}->{analysis.Triage.Priority} ({analysis.Triage.PriorityDecidedBy}) {row.Text}");
+                            }
+                        }
+                    }
+
                     foreach (var row in evaluation.AbusiveThresholds)
                     {
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
