@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Assistant.Moderation.Analysis;
 using Assistant.Moderation.Cli;
 using Assistant.Moderation.Data;
 using Assistant.Moderation.Evaluation;
 using Assistant.Moderation.Serving;
+using Assistant.Moderation.Thresholds;
 using Assistant.Moderation.Training;
 
 // Training, evaluation and data import for the moderation and triage models.
@@ -14,6 +16,7 @@ const string Usage = """
       evaluate [--version V] evaluate the promoted (or given) set on the held-out split and the outside sets
       promote --version V    make V the served set (only if its manifest passed the gate)
       list                   list the saved model sets
+      analyze TEXT...        analyse texts with the promoted set (scores, labels, which rule or model decided)
       import-public          copy the public rows we train on into the project's Data/public folder
     """;
 
@@ -24,8 +27,15 @@ if (args.Length == 0)
 }
 
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
+var texts = new List<string>();
 for (var i = 1; i < args.Length; i++)
 {
+    if (args[0] == "analyze" && !args[i].StartsWith("--", StringComparison.Ordinal))
+    {
+        texts.Add(args[i]);
+        continue;
+    }
+
     if (!args[i].StartsWith("--", StringComparison.Ordinal))
     {
         Console.Error.WriteLine($"unexpected argument '{args[i]}'\n{Usage}");
@@ -69,6 +79,69 @@ try
             store.WriteEvaluation(version, report);
             Console.WriteLine(ReportFormatter.Format(report));
             Console.WriteLine($"written to {Path.Combine(store.VersionDirectory(version), "evaluation.json")}");
+            return 0;
+        }
+
+        case "tune":
+        {
+            // Tuning sees the training split only: it trains without a validation slice and scores on that slice.
+            var data = TrainingDataLoader.Load(paths.TrainingData);
+            var (train, _) = HeldOutSplit.Split(data.Rows);
+            var fit = train.Where(r => !HeldOutSplit.IsValidation(r.Text)).ToList();
+            var validation = train.Where(r => HeldOutSplit.IsValidation(r.Text)).ToList();
+            Console.WriteLine($"tuning on {fit.Count} rows, validating on {validation.Count} rows of the training split");
+            foreach (var l2 in new[] { 0.5f, 0.1f, 0.02f })
+            {
+                foreach (var projectWeight in new[] { 1f, 3f })
+                {
+                    if (options.ContainsKey("quick") && (l2, projectWeight) != (TrainerSettings.Default.L2Regularization, TrainerSettings.Default.ProjectRowWeight))
+                    {
+                        continue;
+                    }
+
+                    var set = ModelSetTrainer.Train(fit, "tune", new TrainerSettings(l2, projectWeight)).Set;
+                    var evaluation = ModelSetEvaluator.Evaluate(set, validation, null, DateTimeOffset.UtcNow);
+                    var m = evaluation.Summary;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"L2 {l2,-5} project x{projectWeight}: macroF1 {m["moderation.macroF1"]:0.000} abusive R {m["abusive.recall"]:0.000} P {m["abusive.precision"]:0.000} ok->abusive {m["ok.flaggedAbusive"]:0.000} offtopic R {m["offtopic.recall"]:0.000} project macroF1 {m.GetValueOrDefault("project.moderation.macroF1"):0.000} project abusive R {m.GetValueOrDefault("project.abusive.recall"):0.000} priority {m.GetValueOrDefault("priority.accuracy"):0.000} urgent R {m.GetValueOrDefault("urgent.recall"):0.000} category {m.GetValueOrDefault("category.accuracy"):0.000} product {m.GetValueOrDefault("product.accuracy"):0.000}"));
+                    if (options.ContainsKey("show-errors"))
+                    {
+                        foreach (var row in validation)
+                        {
+                            var analysis = ModelSetAnalysis.Analyze(set, ModerationThresholds.Defaults, row.Text);
+                            if (analysis.Moderation.Label != row.Moderation && row.Source.StartsWith("project:", StringComparison.Ordinal))
+                            {
+                                Console.WriteLine($"  moderation {row.Moderation}->{analysis.Moderation.Label} [{row.Source}] {row.Text}");
+                            }
+
+                            if (row.Priority is not null && (row.Priority == "urgent") != (analysis.Triage.Priority == "urgent"))
+                            {
+                                Console.WriteLine($"  priority {row.Priority}->{analysis.Triage.Priority} ({analysis.Triage.PriorityDecidedBy}) {row.Text}");
+                            }
+                        }
+                    }
+
+                    foreach (var row in evaluation.AbusiveThresholds)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"    abusive >= {row.Threshold:0.0}: recall {row.Recall:0.000} precision {row.Precision:0.000} FPR {row.FalsePositiveRate:0.000} ok flagged {row.OkFlaggedRate:0.000}"));
+                    }
+                }
+            }
+
+            return 0;
+        }
+
+        case "analyze":
+        {
+            var version = store.CurrentVersion() ?? throw new InvalidOperationException($"No promoted model set in {paths.ModelsDirectory}; run train first.");
+            var set = store.Load(version);
+            foreach (var text in texts)
+            {
+                var analysis = ModelSetAnalysis.Analyze(set, ModerationThresholds.Defaults, text);
+                Console.WriteLine($"{text}\n  {analysis.Moderation} {analysis.Triage} held-out={HeldOutSplit.IsHeldOut(text)}");
+            }
+
             return 0;
         }
 

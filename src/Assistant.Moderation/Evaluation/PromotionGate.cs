@@ -3,19 +3,20 @@ using Assistant.Moderation.Serving;
 namespace Assistant.Moderation.Evaluation;
 
 /// <summary>
-/// The stated gate a model set must pass on the held-out split before it is promoted. It is a floor against
-/// broken training (bad data, a bug), set below the product targets (macro-F1 0.90, abusive recall 0.95,
-/// legitimate flagged ≤ 3%, off-topic recall 0.90, priority accuracy 0.75) that the report compares against.
+/// The stated gate a model set must pass on the held-out split before it is promoted: moderation macro-F1 ≥ 0.80,
+/// abusive recall ≥ 0.80, legitimate messages flagged abusive ≤ 5%, off-topic recall ≥ 0.70, priority accuracy ≥ 0.60.
+/// It is a floor against broken training (bad data, a bug), below the product targets (macro-F1 0.90, abusive recall
+/// 0.95, legitimate flagged ≤ 3%, off-topic recall 0.90, priority accuracy 0.75) that the evaluation reports against.
 /// </summary>
 public sealed class PromotionGate
 {
     public double MinModerationMacroF1 { get; set; } = 0.80;
 
-    public double MinAbusiveRecall { get; set; } = 0.85;
+    public double MinAbusiveRecall { get; set; } = 0.80;
 
     public double MaxOkFlaggedAbusive { get; set; } = 0.05;
 
-    public double MinOfftopicRecall { get; set; } = 0.80;
+    public double MinOfftopicRecall { get; set; } = 0.70;
 
     public double MinPriorityAccuracy { get; set; } = 0.60;
 

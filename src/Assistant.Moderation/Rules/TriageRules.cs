@@ -40,7 +40,7 @@ public static partial class TriageRules
     private static partial Regex ProductionPattern();
 
     [GeneratedRegex(
-        @"\b(panne|en panne|down|hors service|hors ligne|coupure|coupe|inaccessible|indisponible|ne (fonctionne|marche|repond) (plus|pas)|plus rien ne (fonctionne|marche)|plante|outage|not working|unavailable|is down)\b",
+        @"\b(panne|en panne|down|hors service|hors ligne|coupure|coupe|inaccessible|indisponible|ne (fonctionne|marche|repond) (plus|pas)|plus rien ne (fonctionne|marche)|plante|(ne|n') ?(peut|peuvent|pouvons|parvient|arrive) (plus|pas) (a )?(se connecter|acceder|travailler|rien faire)|bloques?|outage|not working|unavailable|is down)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex OutagePattern();
 

@@ -11,16 +11,19 @@ public static class ModelSetTrainer
 {
     public sealed record Result(ModelSet Set, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Rows, double Seconds);
 
-    public static Result Train(IReadOnlyList<LabelledMessage> trainRows, string version)
+    public static Result Train(IReadOnlyList<LabelledMessage> trainRows, string version, TrainerSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(trainRows);
+        settings ??= TrainerSettings.Default;
         var stopwatch = Stopwatch.StartNew();
-        var trainer = new TextClassifierTrainer();
+        var trainer = new TextClassifierTrainer(settings);
         var classifiers = new Dictionary<string, TextClassifier>(StringComparer.Ordinal);
         var counts = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
         foreach (var kind in ModelKinds.All)
         {
-            var rows = RowsFor(kind, trainRows);
+            var labelled = trainRows.Where(r => LabelOf(kind, r) is not null && TextNormalizer.ForModel(r.Text).Length > 0).ToList();
+            var rows = RowsFor(kind, labelled);
+            var weights = labelled.Select(r => r.Source.StartsWith("project:", StringComparison.Ordinal) ? settings.ProjectRowWeight : 1f).ToList();
             var perLabel = rows.GroupBy(r => r.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
             counts[kind] = perLabel;
             if (perLabel.Count < 2)
@@ -29,7 +32,7 @@ public static class ModelSetTrainer
                 continue;
             }
 
-            var (model, _) = trainer.Train(rows);
+            var (model, _) = trainer.Train(rows, weights);
             classifiers[kind] = new TextClassifier(trainer.Context, model);
         }
 
@@ -42,16 +45,18 @@ public static class ModelSetTrainer
     }
 
     public static IReadOnlyList<(string Text, string Label)> RowsFor(string kind, IEnumerable<LabelledMessage> rows) =>
-        rows.Select(r => (Text: TextNormalizer.ForModel(r.Text), Label: kind switch
-            {
-                ModelKinds.Moderation => r.Moderation,
-                ModelKinds.Priority => r.Priority,
-                ModelKinds.Category => r.Category,
-                _ => r.Product,
-            }))
+        rows.Select(r => (Text: TextNormalizer.ForModel(r.Text), Label: LabelOf(kind, r)))
             .Where(r => r.Label is not null && r.Text.Length > 0)
             .Select(r => (r.Text, r.Label!))
             .ToList();
+
+    private static string? LabelOf(string kind, LabelledMessage row) => kind switch
+    {
+        ModelKinds.Moderation => row.Moderation,
+        ModelKinds.Priority => row.Priority,
+        ModelKinds.Category => row.Category,
+        _ => row.Product,
+    };
 
     public static string DataHash(IEnumerable<LabelledMessage> rows)
     {

@@ -27,7 +27,7 @@ public static class ModelTrainingJob
             version,
             now,
             hash,
-            TextClassifierTrainer.Description,
+            new TextClassifierTrainer(TrainerSettings.Default).Description,
             data.Files,
             trained.Rows,
             test.Count,

@@ -9,13 +9,15 @@ namespace Assistant.Moderation.Training;
 /// misspellings, slang and missing accents still share features), then a multiclass maximum-entropy
 /// model whose softmax outputs are probabilities. Classes are weighted to balance them.
 /// </summary>
-public sealed class TextClassifierTrainer(int seed = 1)
+public sealed class TextClassifierTrainer(TrainerSettings? settings = null, int seed = 1)
 {
+    private readonly TrainerSettings _settings = settings ?? TrainerSettings.Default;
+
     private readonly MLContext _ml = new(seed);
 
     public MLContext Context => _ml;
 
-    public (ITransformer Model, DataViewSchema Schema) Train(IReadOnlyList<(string Text, string Label)> rows)
+    public (ITransformer Model, DataViewSchema Schema) Train(IReadOnlyList<(string Text, string Label)> rows, IReadOnlyList<float>? rowWeights = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var classes = rows.GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -25,7 +27,12 @@ public sealed class TextClassifierTrainer(int seed = 1)
         }
 
         var examples = rows
-            .Select(r => new TextExample { Text = r.Text, Label = r.Label, Weight = (float)rows.Count / (classes.Count * classes[r.Label]) })
+            .Select((r, i) => new TextExample
+            {
+                Text = r.Text,
+                Label = r.Label,
+                Weight = (float)rows.Count / (classes.Count * classes[r.Label]) * (rowWeights?[i] ?? 1f),
+            })
             .ToList();
         var data = _ml.Data.LoadFromEnumerable(examples);
         var pipeline = _ml.Transforms.Conversion.MapValueToKey("Label", "Label")
@@ -35,7 +42,7 @@ public sealed class TextClassifierTrainer(int seed = 1)
                 LabelColumnName = "Label",
                 FeatureColumnName = "Features",
                 ExampleWeightColumnName = nameof(TextExample.Weight),
-                L2Regularization = 0.5f,
+                L2Regularization = _settings.L2Regularization,
                 L1Regularization = 0f,
                 OptimizationTolerance = 1e-5f,
                 MaximumNumberOfIterations = 200,
@@ -55,6 +62,13 @@ public sealed class TextClassifierTrainer(int seed = 1)
         Norm = TextFeaturizingEstimator.NormFunction.L2,
     };
 
-    public const string Description =
-        "FeaturizeText (lower case, no accents; word 1-2-grams + char 1-4-grams, L2) -> LbfgsMaximumEntropy (L2 0.5, balanced class weights)";
+    public string Description =>
+        $"FeaturizeText (lower case, no accents; word 1-2-grams + char 1-4-grams, L2 norm) -> LbfgsMaximumEntropy (L2 {_settings.L2Regularization}, balanced class weights, project rows x{_settings.ProjectRowWeight})";
+}
+
+/// <param name="ProjectRowWeight">Extra weight of the project's own rows (French support conversations) over the public sets.</param>
+public sealed record TrainerSettings(float L2Regularization, float ProjectRowWeight)
+{
+    /// <summary>Chosen with the <c>tune</c> command on a validation slice of the training split (never the held-out rows).</summary>
+    public static TrainerSettings Default { get; } = new(0.02f, 3f);
 }

@@ -1,0 +1,43 @@
+using Assistant.Moderation;
+using Assistant.Moderation.Analysis;
+using Assistant.Moderation.Serving;
+using Assistant.Moderation.Thresholds;
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bench;
+
+/// <summary>
+/// One Analyze call (four classifiers, rules, thresholds) on typical messages. Uses the promoted set in
+/// <c>BENCH_MODELS</c> (a models folder) when given, otherwise trains one in a temporary folder first.
+/// </summary>
+[MemoryDiagnoser]
+public class AnalyzeBenchmarks
+{
+    private ModelSet _set = null!;
+
+    [Params(
+        "Bonjour, je n'arrive plus à me connecter à mon espace client depuis ce matin",
+        "Plus personne ne peut accéder à V-room, tout le monde est bloqué",
+        "Vous êtes une bande d'incapables, rendez-moi mon argent",
+        "Quelle est la meilleure recette de tarte aux pommes ?")]
+    public string Text { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var models = Environment.GetEnvironmentVariable("BENCH_MODELS");
+        var options = new ModerationOptions
+        {
+            DataDirectory = Path.Combine(Path.GetTempPath(), "assistant-bench"),
+            ModelsDirectory = models,
+            TrainWhenMissing = true,
+        };
+        using var provider = new ModelProvider(Options.Create(options), NullLogger<ModelProvider>.Instance);
+        _set = provider.Current;
+    }
+
+    [Benchmark]
+    public MessageAnalysis Analyze() => ModelSetAnalysis.Analyze(_set, ModerationThresholds.Defaults, Text);
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Assistant.Bench.AnalyzeBenchmarks).Assembly).Run(args);
