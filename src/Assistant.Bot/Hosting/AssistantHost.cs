@@ -1,3 +1,5 @@
+using Assistant.Bot.Auth;
+using Assistant.Bot.Tickets;
 using Serilog;
 
 namespace Assistant.Bot.Hosting;
@@ -13,6 +15,7 @@ public static class AssistantHost
             .ValidateOnStart();
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddStaffAuth(configuration);
         return services;
     }
 
@@ -21,6 +24,10 @@ public static class AssistantHost
         app.UseSerilogRequestLogging();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapAuthApi();
+        app.MapTicketsApi();
         return app;
     }
 }
