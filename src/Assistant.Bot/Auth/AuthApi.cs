@@ -22,6 +22,7 @@ public static partial class AuthApi
         group.MapPost("/token", IssueToken)
             .WithSummary("Exchanges a staff email and password for a bearer token")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        app.MapStaffApi();
         return app;
     }
 

@@ -18,6 +18,9 @@ public sealed class StaffApiFactory : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "bot-tests-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Extra configuration keys, e.g. a bad setting the start must refuse.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
     public RecordingTicketEvents Events { get; } = new();
 
     public ITicketService Tickets => Services.GetRequiredService<ITicketService>();
@@ -27,6 +30,11 @@ public sealed class StaffApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Assistant:DataDirectory", _dataDirectory);
         builder.UseSetting("Assistant:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Assistant:Bootstrap:AdminPassword", AdminPassword);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.AddSingleton<ITicketEvents>(Events));
     }
 
