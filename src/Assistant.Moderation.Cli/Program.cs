@@ -1,3 +1,122 @@
-// Training and evaluation commands for the moderation and triage models (filled in by the moderation work).
-Console.Error.WriteLine("usage: train | evaluate");
-return 2;
+using System.Globalization;
+using System.Text.Json;
+using Assistant.Moderation.Cli;
+using Assistant.Moderation.Data;
+using Assistant.Moderation.Evaluation;
+using Assistant.Moderation.Serving;
+using Assistant.Moderation.Training;
+
+// Training, evaluation and data import for the moderation and triage models.
+const string Usage = """
+    usage: <command> [--data DIR] [--models DIR] [--training-data DIR] [--shared DIR]
+      train [--no-promote]   train on the training split, evaluate on the held-out split, save a versioned set,
+                             promote it when it passes the gate
+      evaluate [--version V] evaluate the promoted (or given) set on the held-out split and the outside sets
+      promote --version V    make V the served set (only if its manifest passed the gate)
+      list                   list the saved model sets
+      import-public          copy the public rows we train on into the project's Data/public folder
+    """;
+
+if (args.Length == 0)
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 1; i < args.Length; i++)
+{
+    if (!args[i].StartsWith("--", StringComparison.Ordinal))
+    {
+        Console.Error.WriteLine($"unexpected argument '{args[i]}'\n{Usage}");
+        return 2;
+    }
+
+    var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+    options[args[i][2..]] = hasValue ? args[++i] : "true";
+}
+
+var paths = CliPaths.From(options);
+var store = new ModelStore(paths.ModelsDirectory);
+try
+{
+    switch (args[0])
+    {
+        case "train":
+        {
+            Console.WriteLine($"training data: {paths.TrainingData}\nmodels: {paths.ModelsDirectory}\nshared data: {paths.SharedData ?? "(none: outside sets skipped)"}");
+            var outcome = ModelTrainingJob.Run(paths.TrainingData, store, new PromotionGate(), paths.SharedData, promote: !options.ContainsKey("no-promote"), DateTimeOffset.UtcNow);
+            foreach (var rejected in outcome.Data.Rejected)
+            {
+                Console.WriteLine($"skipped {rejected.Source} line {rejected.Line}: {rejected.Reason}");
+            }
+
+            Console.WriteLine($"rows: {outcome.Data.Rows.Count} from {outcome.Data.Files.Count} files; held out: {outcome.Manifest.HeldOutRows}; trained in {outcome.Manifest.TrainingSeconds:0.0} s");
+            Console.WriteLine(ReportFormatter.Format(outcome.Report));
+            Console.WriteLine(outcome.Manifest.Gate.Passed ? "gate: passed" : "gate: FAILED: " + string.Join("; ", outcome.Manifest.Gate.Failures));
+            Console.WriteLine($"version {outcome.Manifest.Version} {(outcome.Saved ? "saved" : "already existed")}{(outcome.Promoted ? " and promoted" : ", not promoted")}");
+            return outcome.Manifest.Gate.Passed ? 0 : 1;
+        }
+
+        case "evaluate":
+        {
+            var version = options.GetValueOrDefault("version") ?? store.CurrentVersion()
+                ?? throw new InvalidOperationException($"No promoted model set in {paths.ModelsDirectory}; run train first.");
+            var set = store.Load(version);
+            var data = TrainingDataLoader.Load(paths.TrainingData);
+            var (_, test) = HeldOutSplit.Split(data.Rows);
+            var report = ModelSetEvaluator.Evaluate(set, test, paths.SharedData, DateTimeOffset.UtcNow);
+            store.WriteEvaluation(version, report);
+            Console.WriteLine(ReportFormatter.Format(report));
+            Console.WriteLine($"written to {Path.Combine(store.VersionDirectory(version), "evaluation.json")}");
+            return 0;
+        }
+
+        case "promote":
+        {
+            var version = options.GetValueOrDefault("version") ?? throw new ArgumentException("promote needs --version");
+            var manifest = store.ReadManifest(version);
+            if (!manifest.Gate.Passed)
+            {
+                Console.Error.WriteLine($"{version} failed the gate ({string.Join("; ", manifest.Gate.Failures)}); not promoted.");
+                return 1;
+            }
+
+            store.SetCurrent(version);
+            Console.WriteLine($"{version} promoted; running hosts pick it up without a restart.");
+            return 0;
+        }
+
+        case "list":
+        {
+            var current = store.CurrentVersion();
+            foreach (var manifest in store.ListVersions())
+            {
+                var macro = manifest.Metrics.GetValueOrDefault("moderation.macroF1").ToString("0.000", CultureInfo.InvariantCulture);
+                Console.WriteLine($"{(manifest.Version == current ? "*" : " ")} {manifest.Version}  trained {manifest.TrainedAt:u}  macro-F1 {macro}  gate {(manifest.Gate.Passed ? "passed" : "failed")}");
+            }
+
+            return 0;
+        }
+
+        case "import-public":
+        {
+            var shared = paths.SharedData ?? throw new InvalidOperationException("No shared data folder found; pass --shared DIR.");
+            foreach (var result in PublicDataImporter.Import(shared, paths.TrainingData))
+            {
+                Console.WriteLine($"{result.File}: {result.Rows} rows ({JsonSerializer.Serialize(result.PerLabel)})");
+            }
+
+            return 0;
+        }
+
+        default:
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or InvalidDataException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}

@@ -1,5 +1,9 @@
 using Assistant.Bot.Auth;
+using Assistant.Bot.Channel;
+using Assistant.Bot.Intake;
+using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
+using Assistant.Bot.WebChat;
 using Serilog;
 
 namespace Assistant.Bot.Hosting;
@@ -13,8 +17,12 @@ public static class AssistantHost
             .Bind(configuration.GetSection(AssistantOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddAssistantKernel(configuration);
+        services.AddIntake();
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddDirectLine(configuration);
+        services.AddWebChat(configuration);
         services.AddStaffAuth(configuration);
         return services;
     }
@@ -26,6 +34,8 @@ public static class AssistantHost
         app.MapHealthChecks("/healthz");
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapDirectLine();
+        app.MapWebChat();
         app.MapAuthApi();
         app.MapTicketsApi();
         return app;

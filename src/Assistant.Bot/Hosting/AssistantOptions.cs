@@ -14,4 +14,10 @@ public sealed class AssistantOptions
     /// <summary>The operator served at <c>/</c>.</summary>
     [Required]
     public string DefaultOperator { get; set; } = "digisense";
+
+    /// <summary>Prompts and reply templates; by default the <c>prompts/</c> folder copied beside the binaries.</summary>
+    public string? PromptsDirectory { get; set; }
+
+    public string ResolvePromptsDirectory() =>
+        string.IsNullOrWhiteSpace(PromptsDirectory) ? Path.Combine(AppContext.BaseDirectory, "prompts") : Path.GetFullPath(PromptsDirectory);
 }

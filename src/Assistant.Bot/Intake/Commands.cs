@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Bot.Intake;
+
+/// <summary>What a message asks of the dialog itself, independent of the ticket being described.</summary>
+public enum Command
+{
+    None,
+    Help,
+    Cancel,
+    Restart,
+    MyTickets,
+    TicketStatus,
+    Human,
+    Yes,
+    No,
+    Modify,
+    AcceptTerms,
+    RefuseTerms,
+    Skip,
+}
+
+public static partial class Commands
+{
+    /// <summary>Recognises short command phrases in French and English, with or without accents.</summary>
+    public static Command Detect(string text, ExtractedEntities entities)
+    {
+        var folded = EntityExtractor.Fold(text).Trim().TrimEnd('.', '!', ' ');
+        if (folded.Length == 0)
+        {
+            return Command.None;
+        }
+        if (AcceptPattern().IsMatch(folded))
+        {
+            return Command.AcceptTerms;
+        }
+        if (RefusePattern().IsMatch(folded))
+        {
+            return Command.RefuseTerms;
+        }
+        if (entities.TicketReferences.Count > 0 && (StatusPattern().IsMatch(folded) || folded.Length <= 20))
+        {
+            return Command.TicketStatus;
+        }
+        if (MyTicketsPattern().IsMatch(folded))
+        {
+            return Command.MyTickets;
+        }
+        if (HumanPattern().IsMatch(folded))
+        {
+            return Command.Human;
+        }
+        if (HelpPattern().IsMatch(folded))
+        {
+            return Command.Help;
+        }
+        if (RestartPattern().IsMatch(folded))
+        {
+            return Command.Restart;
+        }
+        if (CancelPattern().IsMatch(folded))
+        {
+            return Command.Cancel;
+        }
+        if (ModifyPattern().IsMatch(folded))
+        {
+            return Command.Modify;
+        }
+        if (SkipPattern().IsMatch(folded))
+        {
+            return Command.Skip;
+        }
+        if (YesPattern().IsMatch(folded))
+        {
+            return Command.Yes;
+        }
+        if (NoPattern().IsMatch(folded))
+        {
+            return Command.No;
+        }
+        return Command.None;
+    }
+
+    [GeneratedRegex(@"^(?:j'?accepte|accepter(?: et valider)?|valider|i accept|accept(?: and continue)?|agree|i agree)$")]
+    private static partial Regex AcceptPattern();
+
+    [GeneratedRegex(@"^(?:je refuse|refuser|refus|i refuse|refuse|decline|i decline)$")]
+    private static partial Regex RefusePattern();
+
+    [GeneratedRegex(@"\b(?:ou en est|statut|etat|status|suivi|avancement|where is|what about|news)\b")]
+    private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"^(?:mes (?:demandes|tickets|requetes)|suivre mes (?:demandes|tickets)|voir mes (?:demandes|tickets)|liste(?:r)? (?:de )?mes (?:demandes|tickets)|my (?:tickets|requests)|show my (?:tickets|requests)|list my (?:tickets|requests))\b")]
+    private static partial Regex MyTicketsPattern();
+
+    [GeneratedRegex(@"\b(?:parler a (?:un|une|quelqu'un)|un conseiller|une conseillere|un humain|une personne|un agent|talk to (?:a|an|someone)|speak to (?:a|an|someone)|human agent|real person|a human)\b")]
+    private static partial Regex HumanPattern();
+
+    [GeneratedRegex(@"^(?:aide|help|\?|que (?:peux|sais)[- ]tu faire.*|comment ca marche|what can you do.*|menu)$")]
+    private static partial Regex HelpPattern();
+
+    [GeneratedRegex(@"^(?:recommencer|on recommence|reprendre (?:a|du) (?:zero|debut)|nouvelle demande|nouveau ticket|restart|start over|new (?:ticket|request))$")]
+    private static partial Regex RestartPattern();
+
+    [GeneratedRegex(@"^(?:annuler|annule|laisse tomber|abandonner|stop|cancel|never ?mind|forget it)$")]
+    private static partial Regex CancelPattern();
+
+    [GeneratedRegex(@"^(?:modifier|corriger|changer|edit|change|modify|correct)$")]
+    private static partial Regex ModifyPattern();
+
+    [GeneratedRegex(@"^(?:passer|ignorer|pas de (?:telephone|numero)|je n'ai pas de (?:telephone|numero)|skip|no phone|none)$")]
+    private static partial Regex SkipPattern();
+
+    [GeneratedRegex(@"^(?:oui|ouais|ok|d'accord|daccord|c'est bon|c'est correct|confirmer|je confirme|valide|parfait|exact|yes|yep|yeah|confirm|correct|that's right|sure)$")]
+    private static partial Regex YesPattern();
+
+    [GeneratedRegex(@"^(?:non|nope|no|pas vraiment|not really)$")]
+    private static partial Regex NoPattern();
+}

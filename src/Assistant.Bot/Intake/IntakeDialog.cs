@@ -1,0 +1,331 @@
+using Assistant.Bot.SemanticKernel;
+using Assistant.Moderation.Analysis;
+using Assistant.Ticketing.Operators;
+
+namespace Assistant.Bot.Intake;
+
+/// <summary>
+/// The conversation that turns a user's words into a ticket: consent, then the problem, product, category,
+/// contact and customer number, each asked only if still missing, one question at a time; a summary; the
+/// ticket on confirmation. Also the commands available at any point (help, cancel, restart, follow-up).
+/// </summary>
+public sealed class IntakeDialog(
+    ReplyTemplates replies,
+    IIntakeInterpreter interpreter,
+    IMessageAnalyzer analyzer,
+    IntakeTicketing ticketing,
+    IOperatorCatalog operators,
+    ILogger<IntakeDialog> logger)
+{
+    /// <summary>Greets a new conversation; asks for consent straight away when the user has not given it.</summary>
+    public async Task<IReadOnlyList<Reply>> StartAsync(IntakeState state, CancellationToken cancellationToken)
+    {
+        var output = new List<Reply> { new(await RenderAsync("Greeting", state, cancellationToken)) };
+        if (!ticketing.HasConsent(Operator(state), state.UserId))
+        {
+            output.Add(await ConsentPromptAsync(state, cancellationToken));
+        }
+        return output;
+    }
+
+    public async Task<IReadOnlyList<Reply>> OnMessageAsync(IntakeState state, UserMessage message, CancellationToken cancellationToken)
+    {
+        state.Language = LanguageDetector.Detect(message.Text, state.Language);
+        var interpretation = await interpreter.InterpretAsync(message.Text, state, cancellationToken);
+        var output = new List<Reply>();
+        var profile = Operator(state);
+
+        switch (interpretation.Command)
+        {
+            case Command.Help:
+                output.Add(new(await RenderAsync("Help", state, cancellationToken)));
+                return output;
+            case Command.MyTickets:
+                output.Add(await MyTicketsAsync(state, cancellationToken));
+                return output;
+            case Command.TicketStatus:
+                foreach (var reference in interpretation.Entities.TicketReferences)
+                {
+                    output.Add(await TicketStatusAsync(state, reference, cancellationToken));
+                }
+                return output;
+            case Command.Cancel:
+                var hadDraft = state.Stage != IntakeStage.Idle;
+                Reset(state);
+                output.Add(new(await RenderAsync(hadDraft ? "Cancelled" : "NothingToCancel", state, cancellationToken)));
+                return output;
+            case Command.Restart:
+                Reset(state);
+                output.Add(new(await RenderAsync("Restarted", state, cancellationToken)));
+                output.Add(await AskAsync(state, Slots.Description, cancellationToken));
+                return output;
+        }
+
+        if (!ticketing.HasConsent(profile, state.UserId))
+        {
+            return await ConsentTurnAsync(state, interpretation, message, cancellationToken);
+        }
+
+        if (state.Stage == IntakeStage.Idle)
+        {
+            state.Stage = IntakeStage.Collecting;
+            PrefillContact(state);
+        }
+        if (message.Quarantine)
+        {
+            state.Draft.Quarantine = true;
+        }
+        state.Draft.Attachments.AddRange(message.Attachments);
+
+        if (state.Stage == IntakeStage.Confirming && state.PendingSlot == Slots.Confirmation)
+        {
+            if (interpretation.Command == Command.Yes)
+            {
+                return await CreateTicketAsync(state, cancellationToken);
+            }
+            if (interpretation.Command is Command.No or Command.Modify)
+            {
+                state.PendingSlot = Slots.Other;
+                output.Add(new(await RenderAsync("AskWhatToChange", state, cancellationToken), Slots.Other));
+                return output;
+            }
+        }
+
+        var merge = DraftMerger.Merge(state.Draft, interpretation, message.Text, state.PendingSlot);
+        if (merge.DescriptionAdded)
+        {
+            Triage(state.Draft);
+        }
+        if (merge.Problem is not null)
+        {
+            output.Add(new(await RenderAsync(merge.Problem, state, cancellationToken)));
+            output.Add(await AskAsync(state, state.PendingSlot!, cancellationToken));
+            return output;
+        }
+        if (!merge.Changed && interpretation.Command == Command.None)
+        {
+            state.Misunderstood++;
+            output.Add(new(await RenderAsync("NotUnderstood", state, cancellationToken)));
+            if (state.PendingSlot is not null and not Slots.Other)
+            {
+                output.Add(await AskAsync(state, state.PendingSlot, cancellationToken));
+            }
+            return output;
+        }
+        state.Misunderstood = 0;
+
+        await VerifyCustomerAsync(state, output, cancellationToken);
+        output.Add(await NextStepAsync(state, cancellationToken));
+        return output;
+    }
+
+    private async Task<IReadOnlyList<Reply>> ConsentTurnAsync(IntakeState state, Interpretation interpretation, UserMessage message, CancellationToken cancellationToken)
+    {
+        var output = new List<Reply>();
+        var accepts = interpretation.Command == Command.AcceptTerms || (state.PendingSlot == Slots.Consent && interpretation.Command == Command.Yes);
+        var refuses = interpretation.Command == Command.RefuseTerms || (state.PendingSlot == Slots.Consent && interpretation.Command == Command.No);
+        if (accepts)
+        {
+            ticketing.RecordConsent(Operator(state), state.UserId, accepted: true);
+            output.Add(new(await RenderAsync("ConsentAccepted", state, cancellationToken)));
+            if (state.Stage == IntakeStage.Idle)
+            {
+                state.Stage = IntakeStage.Collecting;
+                PrefillContact(state);
+            }
+            state.PendingSlot = null;
+            await VerifyCustomerAsync(state, output, cancellationToken);
+            output.Add(await NextStepAsync(state, cancellationToken));
+            return output;
+        }
+        if (refuses)
+        {
+            ticketing.RecordConsent(Operator(state), state.UserId, accepted: false);
+            state.PendingSlot = null;
+            output.Add(new(await RenderAsync("ConsentRefused", state, cancellationToken)));
+            return output;
+        }
+
+        // What the user already said is kept, so accepting the terms next does not make them repeat it.
+        if (state.Stage == IntakeStage.Idle)
+        {
+            state.Stage = IntakeStage.Collecting;
+            PrefillContact(state);
+        }
+        var merge = DraftMerger.Merge(state.Draft, interpretation, message.Text, pendingSlot: null);
+        if (merge.DescriptionAdded)
+        {
+            Triage(state.Draft);
+        }
+        state.Draft.Quarantine |= message.Quarantine;
+        output.Add(new(await RenderAsync("ConsentRequired", state, cancellationToken)));
+        output.Add(await ConsentPromptAsync(state, cancellationToken));
+        return output;
+    }
+
+    private async Task<Reply> ConsentPromptAsync(IntakeState state, CancellationToken cancellationToken)
+    {
+        state.PendingSlot = Slots.Consent;
+        var profile = Operator(state);
+        var text = await RenderAsync("Consent", state, cancellationToken, new()
+        {
+            ["cguVersion"] = MarkdownText.Escape(profile.CguVersion),
+            ["cguUrl"] = profile.CguUrl,
+        });
+        return new Reply(text, Slots.Consent, Choices.Consent(state.Language));
+    }
+
+    /// <summary>Asks for the first missing piece, or shows the summary when nothing is missing.</summary>
+    private async Task<Reply> NextStepAsync(IntakeState state, CancellationToken cancellationToken)
+    {
+        var draft = state.Draft;
+        var missing =
+            draft.Description is null ? Slots.Description
+            : draft.Product is null ? Slots.Product
+            : draft.Category is null ? Slots.Category
+            : draft.Name is null ? Slots.Name
+            : draft.Email is null ? Slots.Email
+            : draft.Phone is null && !draft.PhoneSkipped ? Slots.Phone
+            : draft.CustomerNumber is null && !draft.NotCustomer ? Slots.CustomerNumber
+            : null;
+        if (missing is not null)
+        {
+            state.Stage = IntakeStage.Collecting;
+            return await AskAsync(state, missing, cancellationToken);
+        }
+
+        state.Stage = IntakeStage.Confirming;
+        state.PendingSlot = Slots.Confirmation;
+        var summary = TicketText.Summary(draft, state.Language);
+        var text = await RenderAsync("Summary", state, cancellationToken, new() { ["summary"] = summary });
+        return new Reply(text, Slots.Confirmation, Choices.Confirmation(state.Language));
+    }
+
+    private async Task<Reply> AskAsync(IntakeState state, string slot, CancellationToken cancellationToken)
+    {
+        state.PendingSlot = slot;
+        var (key, choices) = slot switch
+        {
+            Slots.Description => ("AskDescription", null),
+            Slots.Product => ("AskProduct", Choices.Products(state.Language, Operator(state).Products)),
+            Slots.Category => ("AskCategory", Choices.Categories(state.Language)),
+            Slots.Name => ("AskName", null),
+            Slots.Email => ("AskEmail", null),
+            Slots.Phone => ("AskPhone", Choices.SkipPhone(state.Language)),
+            Slots.CustomerNumber => ("AskCustomerNumber", Choices.NotCustomer(state.Language)),
+            Slots.Consent => ("Consent", Choices.Consent(state.Language)),
+            _ => ("AskWhatToChange", (IReadOnlyList<Choice>?)null),
+        };
+        if (slot == Slots.Consent)
+        {
+            return await ConsentPromptAsync(state, cancellationToken);
+        }
+        return new Reply(await RenderAsync(key, state, cancellationToken), slot, choices);
+    }
+
+    private async Task VerifyCustomerAsync(IntakeState state, List<Reply> output, CancellationToken cancellationToken)
+    {
+        var draft = state.Draft;
+        if (draft.CustomerNumber is null || draft.Email is null || draft.VerificationAttempted)
+        {
+            return;
+        }
+        draft.VerificationAttempted = true;
+        var verification = ticketing.VerifyCustomer(Operator(state), state.UserId, draft.CustomerNumber, draft.Email);
+        draft.CustomerVerified = verification.IsVerified;
+        draft.ContractTier = verification.IsVerified ? verification.ContractTier : "none";
+        output.Add(verification.IsVerified
+            ? new(await RenderAsync("CustomerVerified", state, cancellationToken, new() { ["tier"] = verification.ContractTier }))
+            : new(await RenderAsync("CustomerNotVerified", state, cancellationToken)));
+    }
+
+    private async Task<IReadOnlyList<Reply>> CreateTicketAsync(IntakeState state, CancellationToken cancellationToken)
+    {
+        var draft = state.Draft;
+        var ticket = ticketing.Create(Operator(state), state, draft);
+        logger.LogInformation("Ticket {TicketReference} filed from conversation {ConversationId} (priority {Priority} by {PriorityDecidedBy})",
+            ticket.Reference, state.Id, ticket.Priority, ticket.PriorityDecidedBy);
+
+        var values = new Dictionary<string, string?>
+        {
+            ["reference"] = ticket.Reference,
+            ["firstResponse"] = TicketText.Duration(ticket.Sla.FirstResponseTarget, state.Language),
+            ["resolution"] = TicketText.Duration(ticket.Sla.ResolutionTarget, state.Language),
+        };
+        var text = await RenderAsync(draft.Quarantine ? "CreatedQuarantined" : "Created", state, cancellationToken, values);
+        state.LastTicketReference = ticket.Reference;
+        Reset(state);
+        return [new Reply(text)];
+    }
+
+    private async Task<Reply> MyTicketsAsync(IntakeState state, CancellationToken cancellationToken)
+    {
+        var mine = ticketing.ListMine(state.OperatorId, state.UserId);
+        if (mine.Count == 0)
+        {
+            return new(await RenderAsync("MyTicketsNone", state, cancellationToken));
+        }
+        var list = TicketText.List(mine, state.Language);
+        return new(await RenderAsync("MyTickets", state, cancellationToken, new() { ["list"] = list }));
+    }
+
+    private async Task<Reply> TicketStatusAsync(IntakeState state, string reference, CancellationToken cancellationToken)
+    {
+        var ticket = ticketing.FindMine(state.OperatorId, state.UserId, reference);
+        if (ticket is null)
+        {
+            // Same answer for an unknown reference and for someone else's ticket: nothing leaks.
+            return new(await RenderAsync("TicketNotFound", state, cancellationToken, new() { ["reference"] = MarkdownText.Escape(reference) }));
+        }
+        return new(await RenderAsync("TicketStatus", state, cancellationToken, TicketText.StatusValues(ticket, state.Language)));
+    }
+
+    private void Triage(TicketDraft draft)
+    {
+        var triage = analyzer.Analyze(draft.Description!).Triage;
+        draft.Priority = triage.Priority;
+        draft.PriorityDecidedBy = triage.PriorityDecidedBy;
+        if (!draft.CategoryConfirmed && triage.CategoryConfidence >= 0.5f)
+        {
+            draft.Category = triage.Category;
+        }
+        if (!draft.ProductConfirmed && triage.ProductConfidence >= 0.6f)
+        {
+            draft.Product = triage.Product;
+        }
+    }
+
+    private void PrefillContact(IntakeState state)
+    {
+        if (ticketing.LatestContact(state.OperatorId, state.UserId) is { } known)
+        {
+            state.Draft.Name ??= known.Name;
+            state.Draft.Email ??= known.Email;
+            state.Draft.Phone ??= known.Phone;
+            state.Draft.CustomerNumber ??= known.CustomerNumber;
+            state.Draft.NotCustomer = state.Draft.CustomerNumber is null && known.NotCustomer;
+            state.Draft.PhoneSkipped = state.Draft.Phone is null && known.PhoneSkipped;
+        }
+    }
+
+    private static void Reset(IntakeState state)
+    {
+        state.Stage = IntakeStage.Idle;
+        state.PendingSlot = null;
+        state.Draft = new TicketDraft();
+        state.Misunderstood = 0;
+    }
+
+    private OperatorProfile Operator(IntakeState state) =>
+        operators.Find(state.OperatorId) ?? throw new InvalidOperationException($"Unknown operator '{state.OperatorId}'.");
+
+    private Task<string> RenderAsync(string key, IntakeState state, CancellationToken cancellationToken, Dictionary<string, string?>? values = null)
+    {
+        values ??= [];
+        values.TryAdd("operator", MarkdownText.Escape(Operator(state).Name));
+        return replies.RenderAsync(key, state.Language, values, cancellationToken);
+    }
+}
+
+/// <summary>A user message as the dialog needs it: text, uploaded files, and the moderation's quarantine decision.</summary>
+public sealed record UserMessage(string Text, IReadOnlyList<DraftAttachment> Attachments, bool Quarantine);

@@ -1,0 +1,66 @@
+namespace Assistant.Bot.Intake;
+
+/// <summary>
+/// Where one conversation stands in the intake dialog. Saved at the end of every turn, so a restart or a
+/// user coming back later continues where they left off.
+/// </summary>
+public sealed class IntakeState
+{
+    /// <summary>The conversation id (LiteDB key).</summary>
+    public string Id { get; set; } = "";
+    public string OperatorId { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public string Language { get; set; } = LanguageDetector.French;
+    public IntakeStage Stage { get; set; } = IntakeStage.Idle;
+
+    /// <summary>The slot the last bot prompt asked for, or null.</summary>
+    public string? PendingSlot { get; set; }
+
+    public TicketDraft Draft { get; set; } = new();
+
+    /// <summary>Consecutive messages the dialog could not use.</summary>
+    public int Misunderstood { get; set; }
+
+    public string? LastTicketReference { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public enum IntakeStage
+{
+    /// <summary>Nothing in progress; the next problem described starts a draft.</summary>
+    Idle,
+    Collecting,
+    Confirming,
+}
+
+/// <summary>What the user has told so far about the ticket to file.</summary>
+public sealed class TicketDraft
+{
+    public string? Description { get; set; }
+    public string? Category { get; set; }
+    public bool CategoryConfirmed { get; set; }
+    public string? Product { get; set; }
+    public bool ProductConfirmed { get; set; }
+    public string? Priority { get; set; }
+    public string? PriorityDecidedBy { get; set; }
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public bool PhoneSkipped { get; set; }
+    public string? CustomerNumber { get; set; }
+    /// <summary>The user said they have no customer number.</summary>
+    public bool NotCustomer { get; set; }
+    public bool CustomerVerified { get; set; }
+    public string ContractTier { get; set; } = "none";
+    public bool VerificationAttempted { get; set; }
+    /// <summary>Moderation said to quarantine the ticket this draft becomes.</summary>
+    public bool Quarantine { get; set; }
+    public List<DraftAttachment> Attachments { get; set; } = [];
+}
+
+public sealed class DraftAttachment
+{
+    public string Name { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public string Url { get; set; } = "";
+}

@@ -1,0 +1,70 @@
+using Assistant.Ticketing.Consents;
+using Assistant.Ticketing.Customers;
+using Assistant.Ticketing.Operators;
+using Assistant.Ticketing.Tickets;
+
+namespace Assistant.Bot.Intake;
+
+/// <summary>
+/// What the dialog asks of the ticketing library: consent, customer verification, filing and finding the
+/// user's own tickets. The one place where the dialog meets Ticketing's stores.
+/// </summary>
+public sealed class IntakeTicketing(
+    ITicketService tickets,
+    IConsentStore consents,
+    ICustomerVerifier customers,
+    IntakeStateStore states)
+{
+    /// <summary>Consent is per operator, user and CGU version: a new version of the terms is asked again.</summary>
+    public bool HasConsent(OperatorProfile profile, string userId) =>
+        consents.Latest(profile.Id, userId, profile.CguVersion) is { Accepted: true };
+
+    public void RecordConsent(OperatorProfile profile, string userId, bool accepted) =>
+        consents.Record(profile.Id, userId, profile.CguVersion, accepted);
+
+    public CustomerVerification VerifyCustomer(OperatorProfile profile, string userId, string customerNumber, string email) =>
+        customers.Verify(profile.Id, userId, customerNumber, email);
+
+    public Ticket Create(OperatorProfile profile, IntakeState state, TicketDraft draft)
+    {
+        var requester = new Requester
+        {
+            UserId = state.UserId,
+            Name = draft.Name,
+            Email = draft.Email,
+            Phone = draft.Phone,
+            CustomerNumber = draft.CustomerVerified ? draft.CustomerNumber : null,
+        };
+        var ticket = tickets.Create(
+            new NewTicket(
+                profile.Id,
+                TicketText.Title(draft.Description!),
+                draft.Description!,
+                draft.Category ?? "question",
+                draft.Product ?? "other",
+                draft.Priority ?? "normal",
+                draft.PriorityDecidedBy ?? "default",
+                requester,
+                state.Id,
+                draft.ContractTier,
+                draft.Quarantine),
+            new Actor("requester", state.UserId, draft.Name));
+        states.RememberContact(profile.Id, state.UserId, draft);
+        foreach (var attachment in draft.Attachments)
+        {
+            ticket = tickets.AddAttachment(ticket.Reference,
+                new TicketAttachment { Name = attachment.Name, ContentType = attachment.ContentType, Url = attachment.Url },
+                new Actor("requester", state.UserId, draft.Name));
+        }
+        return ticket;
+    }
+
+    public IReadOnlyList<Ticket> ListMine(string operatorId, string userId) =>
+        tickets.Query(new TicketQuery(OperatorId: operatorId, RequesterUserId: userId, Limit: 20));
+
+    /// <summary>The ticket if it belongs to this user on this operator; null otherwise, whatever the reason.</summary>
+    public Ticket? FindMine(string operatorId, string userId, string reference) =>
+        tickets.Find(reference) is { } ticket && ticket.OperatorId == operatorId && ticket.Requester.UserId == userId ? ticket : null;
+
+    public ContactProfile? LatestContact(string operatorId, string userId) => states.LatestContact(operatorId, userId);
+}

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Assistant.Bot.Hosting;
+using Assistant.Bot.Intake;
+using Assistant.Ticketing.Operators;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
+
+namespace Assistant.Bot.SemanticKernel;
+
+/// <summary>
+/// Interprets a message with an OpenAI-compatible chat model (structured output), then keeps only what
+/// checks out: taxonomy values, and contact details that really appear in the user's text. If the model
+/// fails, times out or answers garbage, the local interpreter's reading is used and the user sees no error.
+/// </summary>
+public sealed partial class LlmInterpreter : IIntakeInterpreter
+{
+    public const string Name = "llm";
+
+    private static readonly HashSet<string> CategoryValues = ["incident", "access", "billing", "order", "complaint", "question"];
+    private static readonly HashSet<string> ProductValues = ["vroom", "ibox", "client-space", "other"];
+
+    private readonly Kernel _kernel;
+    private readonly KernelFunction _interpret;
+    private readonly LlmOptions _options;
+    private readonly IOperatorCatalog _operators;
+    private readonly ILogger<LlmInterpreter> _logger;
+
+    public LlmInterpreter(Kernel kernel, IOptions<LlmOptions> options, IOptions<AssistantOptions> assistant, IOperatorCatalog operators, ILogger<LlmInterpreter> logger)
+    {
+        _kernel = kernel;
+        _options = options.Value;
+        _operators = operators;
+        _logger = logger;
+        var plugin = kernel.CreatePluginFromPromptDirectory(Path.Combine(assistant.Value.ResolvePromptsDirectory(), "Intake"));
+        _interpret = plugin["Interpret"];
+    }
+
+    public async Task<Interpretation> InterpretAsync(string text, IntakeState state, CancellationToken cancellationToken)
+    {
+        var local = LocalInterpreter.Interpret(text);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.Timeout);
+            var settings = new OpenAIPromptExecutionSettings { ResponseFormat = typeof(LlmFields), Temperature = 0 };
+            var arguments = new KernelArguments(settings)
+            {
+                ["message"] = text,
+                ["pendingSlot"] = state.PendingSlot ?? "nothing in particular",
+                ["language"] = state.Language,
+                ["operator"] = _operators.Find(state.OperatorId)?.Name ?? state.OperatorId,
+            };
+            var result = await _kernel.InvokeAsync(_interpret, arguments, timeout.Token);
+            var fields = JsonSerializer.Deserialize<LlmFields>(result.GetValue<string>() ?? "", JsonOptions)
+                ?? throw new JsonException("empty structured output");
+            return Validate(fields, text, local);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFallback(_logger, ex.GetType().Name, state.Id);
+            return local;
+        }
+    }
+
+    /// <summary>The model proposes; only values from the taxonomy and details present in the user's own text are kept.</summary>
+    public static Interpretation Validate(LlmFields fields, string text, Interpretation local)
+    {
+        var entities = local.Entities with
+        {
+            Email = Present(fields.Email, text)?.ToLowerInvariant() ?? local.Entities.Email,
+            Phone = EntityExtractor.FindPhone(Present(fields.Phone, text) ?? "") ?? local.Entities.Phone,
+            Name = Present(fields.Name, text) ?? local.Entities.Name,
+            CustomerNumber = local.Entities.CustomerNumber ?? NormalizeCustomerNumber(Present(fields.CustomerNumber, text)),
+        };
+        if (entities.Email is not null && !entities.Email.Contains('@', StringComparison.Ordinal))
+        {
+            entities = entities with { Email = local.Entities.Email };
+        }
+        var command = local.Command != Command.None ? local.Command : ParseCommand(fields.Command, entities);
+        return new Interpretation(
+            command,
+            entities,
+            fields.Category is { } c && CategoryValues.Contains(c) ? c : local.Category,
+            fields.Product is { } p && ProductValues.Contains(p) ? p : local.Product,
+            fields.IsCorrection || local.IsCorrection,
+            Name);
+    }
+
+    private static Command ParseCommand(string? value, ExtractedEntities entities) => value switch
+    {
+        "help" => Command.Help,
+        "cancel" => Command.Cancel,
+        "restart" => Command.Restart,
+        "mytickets" => Command.MyTickets,
+        // A status request needs a reference the user actually wrote.
+        "ticketstatus" when entities.TicketReferences.Count > 0 => Command.TicketStatus,
+        "human" => Command.Human,
+        "yes" => Command.Yes,
+        "no" => Command.No,
+        "modify" => Command.Modify,
+        "accept" => Command.AcceptTerms,
+        "refuse" => Command.RefuseTerms,
+        "skip" => Command.Skip,
+        _ => Command.None,
+    };
+
+    private static string? Present(string? value, string text) =>
+        string.IsNullOrWhiteSpace(value) || !text.Contains(value.Trim(), StringComparison.OrdinalIgnoreCase) ? null : value.Trim();
+
+    private static string? NormalizeCustomerNumber(string? value)
+    {
+        var digits = new string((value ?? "").Where(char.IsDigit).ToArray());
+        return digits.Length is >= 5 and <= 8 ? "CL-" + digits : null;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM interpretation failed ({Error}) in conversation {ConversationId}; the local interpreter answered")]
+    private static partial void LogFallback(ILogger logger, string error, string conversationId);
+}
+
+/// <summary>The structured output asked of the model.</summary>
+public sealed class LlmFields
+{
+    [JsonPropertyName("command")] public string? Command { get; set; }
+    [JsonPropertyName("category")] public string? Category { get; set; }
+    [JsonPropertyName("product")] public string? Product { get; set; }
+    [JsonPropertyName("name")] public string? Name { get; set; }
+    [JsonPropertyName("email")] public string? Email { get; set; }
+    [JsonPropertyName("phone")] public string? Phone { get; set; }
+    [JsonPropertyName("customerNumber")] public string? CustomerNumber { get; set; }
+    [JsonPropertyName("isCorrection")] public bool IsCorrection { get; set; }
+}

@@ -1,0 +1,222 @@
+using System.Text.Json.Nodes;
+using Assistant.Bot.Channel.Activities;
+using Assistant.Bot.Intake;
+using Assistant.Bot.SemanticKernel;
+using Assistant.Moderation.Analysis;
+using Assistant.Moderation.Sanctions;
+using Assistant.Ticketing.Operators;
+
+namespace Assistant.Bot.Turns;
+
+/// <summary>
+/// One turn, in the order of DESIGN.md: sanction check, moderation, then the intake dialog. State is saved
+/// at the end of every turn; an exception leaves the previous state in place (the channel apologises).
+/// </summary>
+public sealed class TurnPipeline(
+    IntakeDialog dialog,
+    IntakeStateStore states,
+    IMessageAnalyzer analyzer,
+    ISanctionService sanctions,
+    IOperatorCatalog operators,
+    ReplyTemplates replies,
+    TimeProvider time,
+    ILogger<TurnPipeline> logger) : ITurnHandler
+{
+    /// <summary>Longer messages are refused before any analysis (a ticket description, not a document).</summary>
+    public const int MaxMessageLength = 4000;
+
+    public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["ConversationId"] = turn.ConversationId });
+        var activity = turn.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id == turn.UserId && m.Role != RoleTypes.Bot) == true:
+                await GreetAsync(turn, cancellationToken);
+                break;
+            case ActivityTypes.Message:
+                await OnMessageAsync(turn, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task GreetAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var state = LoadState(turn);
+        if (states.Find(turn.ConversationId) is not null)
+        {
+            return; // a resumed conversation is not greeted twice
+        }
+        var output = await dialog.StartAsync(state, cancellationToken);
+        await SendAsync(turn, state, output, cancellationToken);
+        Save(state);
+    }
+
+    private async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var state = LoadState(turn);
+        var text = MessageText(turn.Activity);
+        var attachments = Attachments(turn.Activity);
+        if (text.Length == 0 && attachments.Count == 0)
+        {
+            return;
+        }
+
+        var status = sanctions.GetStatus(state.OperatorId, state.UserId, time.GetUtcNow());
+        if (!status.CanUseService)
+        {
+            await SendAsync(turn, state, [await SanctionReplyAsync(state, status, cancellationToken)], cancellationToken);
+            return;
+        }
+        if (text.Length > MaxMessageLength)
+        {
+            await SendAsync(turn, state, [new Reply(TooLong(state.Language))], cancellationToken);
+            return;
+        }
+
+        state.Language = LanguageDetector.Detect(text, state.Language);
+        var quarantine = false;
+        if (text.Length > 0)
+        {
+            var verdict = analyzer.Analyze(text).Moderation;
+            var handled = await ModerateAsync(turn, state, text, verdict, cancellationToken);
+            if (handled)
+            {
+                Save(state);
+                return;
+            }
+            quarantine = verdict.Label == "abusive" && verdict.Action == "quarantine";
+        }
+
+        var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine), cancellationToken);
+        await SendAsync(turn, state, output, cancellationToken);
+        Save(state);
+    }
+
+    /// <returns>True when moderation answered the message and the dialog must not see it.</returns>
+    private async Task<bool> ModerateAsync(TurnContext turn, IntakeState state, string text, ModerationVerdict verdict, CancellationToken cancellationToken)
+    {
+        if (verdict.Label == "abusive" && verdict.Action != "allow")
+        {
+            var clause = state.OperatorId == "icosnet" ? "ICOSNET 5 / Digisense 3" : "Digisense 3";
+            var sanction = sanctions.RecordViolation(new Violation(
+                state.OperatorId, state.UserId, turn.ConversationId, text, verdict.Label,
+                verdict.Scores.Abusive, verdict.Scores.Offtopic, clause, verdict.DecidedBy, time.GetUtcNow()));
+            logger.LogInformation("Abusive message ({Action}, score {Score:0.00}, decided by {DecidedBy}); user now {SanctionLevel}",
+                verdict.Action, verdict.Scores.Abusive, verdict.DecidedBy, sanction.Level);
+            if (!sanction.CanUseService)
+            {
+                await SendAsync(turn, state, [await SanctionReplyAsync(state, sanction, cancellationToken)], cancellationToken);
+                return true;
+            }
+            if (verdict.Action == "refuse")
+            {
+                await SendAsync(turn, state, [new Reply(await RenderAsync("AbusiveRefused", state, cancellationToken))], cancellationToken);
+                return true;
+            }
+            if (verdict.Action == "warn")
+            {
+                await SendAsync(turn, state, [new Reply(await RenderAsync("AbusiveWarning", state, cancellationToken))], cancellationToken);
+            }
+            return false;
+        }
+
+        // Off-topic only matters when the user is not answering a question: "Marie Dupont" as a name is not off-topic.
+        var answeringSlot = state.PendingSlot is not null and not Slots.Description;
+        if (verdict.Label == "offtopic" && verdict.Action != "allow" && !answeringSlot && state.Stage != IntakeStage.Confirming)
+        {
+            logger.LogInformation("Off-topic message redirected (score {Score:0.00})", verdict.Scores.Offtopic);
+            await SendAsync(turn, state, [new Reply(await RenderAsync("OffTopic", state, cancellationToken))], cancellationToken);
+            return true;
+        }
+        return false;
+    }
+
+    private async Task<Reply> SanctionReplyAsync(IntakeState state, SanctionStatus status, CancellationToken cancellationToken)
+    {
+        if (status.Level == SanctionLevels.Banned)
+        {
+            return new Reply(await RenderAsync("Banned", state, cancellationToken));
+        }
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(state.Language == LanguageDetector.English ? "en-GB" : "fr-FR");
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var until = status.Until is { } end ? TimeZoneInfo.ConvertTime(end, paris).ToString("f", culture) : "";
+        return new Reply(await RenderAsync("Suspended", state, cancellationToken, new() { ["until"] = until }));
+    }
+
+    private async Task SendAsync(TurnContext turn, IntakeState state, IReadOnlyList<Reply> output, CancellationToken cancellationToken)
+    {
+        foreach (var reply in output)
+        {
+            await turn.SendAsync(ToActivity(reply, state, turn.UserId), cancellationToken);
+        }
+    }
+
+    /// <summary>A prompt that waits for one slot says so (<c>expectingInput</c> + <c>channelData.slot</c>) and offers its choices.</summary>
+    public static Activity ToActivity(Reply reply, IntakeState state, string userId)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = reply.Text,
+            TextFormat = "markdown",
+            Locale = state.Language == LanguageDetector.English ? "en-US" : "fr-FR",
+            InputHint = reply.Slot is null ? InputHints.AcceptingInput : InputHints.ExpectingInput,
+        };
+        if (reply.Slot is not null)
+        {
+            activity.ChannelData = new JsonObject { ["slot"] = reply.Slot };
+        }
+        if (reply.Choices is { Count: > 0 } choices)
+        {
+            activity.SuggestedActions = new SuggestedActions
+            {
+                To = [userId],
+                Actions = [.. choices.Select(c => new CardAction { Type = ActivityTypes.ImBack, Title = c.Title, Value = JsonValue.Create(c.Value) })],
+            };
+        }
+        return activity;
+    }
+
+    private IntakeState LoadState(TurnContext turn) =>
+        states.Find(turn.ConversationId) ?? new IntakeState
+        {
+            Id = turn.ConversationId,
+            OperatorId = operators.Find(turn.OperatorId)?.Id ?? turn.OperatorId,
+            UserId = turn.UserId,
+            Language = turn.Activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? LanguageDetector.English : LanguageDetector.French,
+        };
+
+    private void Save(IntakeState state)
+    {
+        state.UpdatedAt = time.GetUtcNow();
+        states.Save(state);
+    }
+
+    /// <summary>The text of a message, or the string value of a postBack (suggested actions and card buttons).</summary>
+    private static string MessageText(Activity activity)
+    {
+        var text = activity.Text;
+        if (string.IsNullOrWhiteSpace(text) && activity.Value is JsonValue value && value.TryGetValue<string>(out var posted))
+        {
+            text = posted;
+        }
+        return text?.Trim() ?? "";
+    }
+
+    private static List<DraftAttachment> Attachments(Activity activity) =>
+        [.. (activity.Attachments ?? [])
+            .Where(a => a.ContentUrl is not null && !a.ContentUrl.StartsWith("blob:", StringComparison.Ordinal))
+            .Select(a => new DraftAttachment { Name = a.Name ?? "fichier", ContentType = a.ContentType ?? "application/octet-stream", Url = a.ContentUrl! })];
+
+    private static string TooLong(string language) => language == LanguageDetector.English
+        ? $"This message is too long ({MaxMessageLength} characters at most). Please describe the problem more briefly, and attach documents as files."
+        : $"Ce message est trop long ({MaxMessageLength} caractères au plus). Décrivez le problème plus brièvement et joignez les documents en fichiers.";
+
+    private Task<string> RenderAsync(string key, IntakeState state, CancellationToken cancellationToken, Dictionary<string, string?>? values = null)
+    {
+        values ??= [];
+        values.TryAdd("operator", MarkdownText.Escape(operators.Find(state.OperatorId)?.Name ?? state.OperatorId));
+        return replies.RenderAsync(key, state.Language, values, cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+// The built-in chat page: get a token for this visitor, then start WebChat on our own Direct Line.
+(function () {
+  'use strict';
+
+  var root = document.getElementById('webchat');
+  var operatorId = root.getAttribute('data-operator');
+
+  function showError(message) {
+    root.innerHTML = '';
+    var box = document.createElement('p');
+    box.className = 'chat-error';
+    box.setAttribute('role', 'alert');
+    box.textContent = message;
+    root.appendChild(box);
+  }
+
+  if (!window.WebChat) {
+    showError("Le module de discussion n'a pas pu être chargé. Merci de réessayer plus tard.");
+    return;
+  }
+
+  fetch('/api/directline/token', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ operator: operatorId })
+  })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error('token ' + response.status);
+      }
+      return response.json();
+    })
+    .then(function (session) {
+      var directLine = window.WebChat.createDirectLine({
+        domain: window.location.origin + '/v3/directline',
+        token: session.token,
+        conversationId: session.conversationId || undefined
+      });
+      window.WebChat.renderWebChat(
+        {
+          directLine: directLine,
+          userID: session.userId,
+          locale: 'fr-FR',
+          styleOptions: {
+            botAvatarInitials: 'AS',
+            userAvatarInitials: 'Moi',
+            bubbleBorderRadius: 8,
+            bubbleFromUserBorderRadius: 8,
+            hideUploadButton: false,
+            sendTimeout: 20000
+          }
+        },
+        root
+      );
+      var input = root.querySelector('input, textarea');
+      if (input) {
+        input.focus();
+      }
+    })
+    .catch(function () {
+      showError("La connexion à l'assistant a échoué. Merci de recharger la page dans un instant.");
+    });
+})();

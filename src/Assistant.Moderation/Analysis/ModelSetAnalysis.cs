@@ -1,0 +1,61 @@
+using Assistant.Moderation.Data;
+using Assistant.Moderation.Serving;
+using Assistant.Moderation.Rules;
+using Assistant.Moderation.Thresholds;
+using Assistant.Moderation.Training;
+
+namespace Assistant.Moderation.Analysis;
+
+/// <summary>
+/// Models plus rules plus thresholds for one message. Shared by the served analyzer and the evaluation,
+/// so the numbers reported are those of what is served.
+/// </summary>
+public static class ModelSetAnalysis
+{
+    public const string DecidedByModel = "model";
+    public const string DecidedByDefault = "default";
+
+    public static MessageAnalysis Analyze(ModelSet set, ModerationThresholds thresholds, string text)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var modelText = TextNormalizer.ForModel(text);
+        var matchingText = TextNormalizer.ForMatching(modelText);
+
+        var moderation = set.Moderation.Predict(modelText);
+        var scores = new ModerationScores(moderation.ScoreOf(Labels.Abusive), moderation.ScoreOf(Labels.Offtopic));
+        var verdict = Decide(scores, ModerationRules.Match(matchingText), thresholds);
+
+        var urgentRule = TriageRules.MatchUrgent(matchingText);
+        var priority = set.Get(ModelKinds.Priority)?.Predict(modelText);
+        var category = set.Get(ModelKinds.Category)?.Predict(modelText);
+        var product = set.Get(ModelKinds.Product)?.Predict(modelText);
+        var triage = new Triage(
+            urgentRule is not null ? Labels.Urgent : priority?.Label ?? "normal",
+            category?.Label ?? "question",
+            product?.Label ?? "other",
+            urgentRule ?? (priority is null ? DecidedByDefault : DecidedByModel),
+            category?.Probability ?? 0f,
+            product?.Probability ?? 0f);
+        return new MessageAnalysis(verdict, triage, set.Version);
+    }
+
+    public static ModerationVerdict Decide(ModerationScores scores, string? rule, ModerationThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (rule is not null)
+        {
+            return new ModerationVerdict(Labels.Abusive, scores, thresholds.Abusive.Action, rule);
+        }
+
+        if (scores.Abusive >= thresholds.Abusive.Threshold)
+        {
+            return new ModerationVerdict(Labels.Abusive, scores, thresholds.Abusive.Action, DecidedByModel);
+        }
+
+        return scores.Offtopic >= thresholds.Offtopic.Threshold
+            ? new ModerationVerdict(Labels.Offtopic, scores, thresholds.Offtopic.Action, DecidedByModel)
+            : new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, DecidedByModel);
+    }
+}

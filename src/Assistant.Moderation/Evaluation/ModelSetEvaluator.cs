@@ -1,0 +1,146 @@
+using Assistant.Moderation.Analysis;
+using Assistant.Moderation.Data;
+using Assistant.Moderation.Serving;
+using Assistant.Moderation.Thresholds;
+using Assistant.Moderation.Training;
+
+namespace Assistant.Moderation.Evaluation;
+
+/// <summary>Scores a model set on the held-out split exactly as it is served (models, rules, default thresholds).</summary>
+public static class ModelSetEvaluator
+{
+    public static readonly IReadOnlyList<double> Thresholds = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+    public static EvaluationReport Evaluate(ModelSet set, IReadOnlyList<LabelledMessage> heldOut, string? sharedDataDirectory, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        var thresholds = ModerationThresholds.Defaults;
+        var results = heldOut.Select(row => (Row: row, Analysis: ModelSetAnalysis.Analyze(set, thresholds, row.Text))).ToList();
+
+        var moderation = ClassificationReport.Compute("moderation", Labels.Moderation, results.Select(r => (r.Row.Moderation, r.Analysis.Moderation.Label)));
+        var projectRows = results.Where(r => r.Row.Source.StartsWith("project:", StringComparison.Ordinal)).ToList();
+        var moderationProject = projectRows.Count == 0
+            ? null
+            : ClassificationReport.Compute("moderation (project rows)", Labels.Moderation, projectRows.Select(r => (r.Row.Moderation, r.Analysis.Moderation.Label)));
+
+        var withPriority = results.Where(r => r.Row.Priority is not null).ToList();
+        var priorityModel = set.Get(ModelKinds.Priority);
+        var priority = withPriority.Count == 0 ? null
+            : ClassificationReport.Compute("priority (model + rules)", Labels.Priorities, withPriority.Select(r => (r.Row.Priority!, r.Analysis.Triage.Priority)));
+        var priorityModelOnly = withPriority.Count == 0 || priorityModel is null ? null
+            : ClassificationReport.Compute("priority (model only)", Labels.Priorities, withPriority.Select(r => (r.Row.Priority!, priorityModel.Predict(TextNormalizer.ForModel(r.Row.Text)).Label)));
+        var withCategory = results.Where(r => r.Row.Category is not null).ToList();
+        var category = withCategory.Count == 0 ? null
+            : ClassificationReport.Compute("category", Labels.Categories, withCategory.Select(r => (r.Row.Category!, r.Analysis.Triage.Category)));
+        var withProduct = results.Where(r => r.Row.Product is not null).ToList();
+        var product = withProduct.Count == 0 ? null
+            : ClassificationReport.Compute("product", Labels.Products, withProduct.Select(r => (r.Row.Product!, r.Analysis.Triage.Product)));
+
+        var table = Thresholds.Select(t => ThresholdRowAt(t, results.Select(r => (r.Row.Moderation, r.Analysis.Moderation.Scores.Abusive)).ToList())).ToList();
+        var okRows = results.Where(r => r.Row.Moderation == Labels.Ok).ToList();
+        var okFlagged = okRows.Count == 0 ? 0 : (double)okRows.Count(r => r.Analysis.Moderation.Label == Labels.Abusive) / okRows.Count;
+
+        var ruleHits = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (row, analysis) in results)
+        {
+            if (analysis.Moderation.DecidedBy.StartsWith("rule:", StringComparison.Ordinal))
+            {
+                Count(analysis.Moderation.DecidedBy, row.Moderation == Labels.Abusive);
+            }
+
+            if (analysis.Triage.PriorityDecidedBy.StartsWith("rule:", StringComparison.Ordinal) && row.Priority is not null)
+            {
+                Count(analysis.Triage.PriorityDecidedBy, row.Priority == Labels.Urgent);
+            }
+        }
+
+        var external = sharedDataDirectory is null ? [] : ExternalBenchmarks.Run(set, thresholds, sharedDataDirectory);
+        var summary = Summarize(moderation, moderationProject, priority, category, product, okFlagged, external);
+        return new EvaluationReport(set.Version, now, heldOut.Count, moderation, moderationProject, priority, priorityModelOnly,
+            category, product, table, okFlagged, external, ruleHits, summary);
+
+        void Count(string rule, bool correct)
+        {
+            ruleHits[rule] = ruleHits.GetValueOrDefault(rule) + 1;
+            var key = rule + (correct ? ".correct" : ".wrong");
+            ruleHits[key] = ruleHits.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    private static ThresholdRow ThresholdRowAt(double threshold, IReadOnlyList<(string Actual, float Score)> scored)
+    {
+        var positives = scored.Count(s => s.Actual == Labels.Abusive);
+        var negatives = scored.Count - positives;
+        var oks = scored.Count(s => s.Actual == Labels.Ok);
+        var flagged = scored.Where(s => s.Score >= threshold).ToList();
+        var truePositives = flagged.Count(s => s.Actual == Labels.Abusive);
+        return new ThresholdRow(
+            threshold,
+            flagged.Count == 0 ? 0 : (double)truePositives / flagged.Count,
+            positives == 0 ? 0 : (double)truePositives / positives,
+            negatives == 0 ? 0 : (double)(flagged.Count - truePositives) / negatives,
+            oks == 0 ? 0 : (double)flagged.Count(s => s.Actual == Labels.Ok) / oks);
+    }
+
+    private static Dictionary<string, double> Summarize(
+        ClassificationReport moderation,
+        ClassificationReport? project,
+        ClassificationReport? priority,
+        ClassificationReport? category,
+        ClassificationReport? product,
+        double okFlagged,
+        IReadOnlyList<BinaryCheck> external)
+    {
+        var summary = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["moderation.macroF1"] = moderation.MacroF1,
+            ["moderation.accuracy"] = moderation.Accuracy,
+            ["ok.flaggedAbusive"] = okFlagged,
+        };
+        foreach (var c in moderation.Classes)
+        {
+            summary[$"{c.Label}.precision"] = c.Precision;
+            summary[$"{c.Label}.recall"] = c.Recall;
+            summary[$"{c.Label}.f1"] = c.F1;
+        }
+
+        if (project is not null)
+        {
+            summary["project.moderation.macroF1"] = project.MacroF1;
+            summary["project.abusive.recall"] = project.For(Labels.Abusive)?.Recall ?? 0;
+            summary["project.offtopic.recall"] = project.For(Labels.Offtopic)?.Recall ?? 0;
+        }
+
+        if (priority is not null)
+        {
+            summary["priority.accuracy"] = priority.Accuracy;
+            summary["priority.macroF1"] = priority.MacroF1;
+            summary["urgent.recall"] = priority.For(Labels.Urgent)?.Recall ?? 0;
+            summary["urgent.precision"] = priority.For(Labels.Urgent)?.Precision ?? 0;
+        }
+
+        if (category is not null)
+        {
+            summary["category.accuracy"] = category.Accuracy;
+            summary["category.macroF1"] = category.MacroF1;
+        }
+
+        if (product is not null)
+        {
+            summary["product.accuracy"] = product.Accuracy;
+            summary["product.macroF1"] = product.MacroF1;
+        }
+
+        foreach (var check in external)
+        {
+            summary[$"{check.Name}.recall"] = check.Recall;
+            if (check.Negatives > 0)
+            {
+                summary[$"{check.Name}.falsePositiveRate"] = check.FalsePositiveRate;
+            }
+        }
+
+        return summary;
+    }
+}

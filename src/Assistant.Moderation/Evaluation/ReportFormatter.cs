@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace Assistant.Moderation.Evaluation;
+
+/// <summary>The evaluation as plain-text tables for the console.</summary>
+public static class ReportFormatter
+{
+    public static string Format(EvaluationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Model set {report.Version}: {report.HeldOutRows} held-out rows");
+        foreach (var classification in new[] { report.Moderation, report.ModerationProjectRows, report.Priority, report.PriorityModelOnly, report.Category, report.Product })
+        {
+            if (classification is not null)
+            {
+                Classification(text, classification);
+            }
+        }
+
+        text.AppendLine().AppendLine("Abusive threshold table (model score; FPR over ok+offtopic; ok flagged over ok only)");
+        text.AppendLine("threshold  precision  recall  FPR     ok-flagged");
+        foreach (var row in report.AbusiveThresholds)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{row.Threshold,9:0.0}  {row.Precision,9:0.000}  {row.Recall,6:0.000}  {row.FalsePositiveRate,6:0.000}  {row.OkFlaggedRate,10:0.000}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"Legitimate (ok) messages flagged abusive at the default threshold: {report.OkFlaggedAbusive:0.000}");
+        if (report.RuleHits.Count > 0)
+        {
+            text.AppendLine().AppendLine("Rule decisions on held-out rows: " + string.Join(", ", report.RuleHits.Select(p => $"{p.Key}={p.Value}")));
+        }
+
+        if (report.External.Count > 0)
+        {
+            text.AppendLine().AppendLine("Outside evaluation sets (never trained on)");
+            text.AppendLine("set                          positives  negatives  recall  FPR     precision");
+            foreach (var check in report.External)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"{check.Name,-28} {check.Positives,9}  {check.Negatives,9}  {check.Recall,6:0.000}  {check.FalsePositiveRate,6:0.000}  {check.Precision,9:0.000}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Classification(StringBuilder text, ClassificationReport report)
+    {
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{report.Name}: {report.Rows} rows, accuracy {report.Accuracy:0.000}, macro-F1 {report.MacroF1:0.000}");
+        text.AppendLine("label          support  precision  recall  F1");
+        foreach (var c in report.Classes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{c.Label,-14} {c.Support,7}  {c.Precision,9:0.000}  {c.Recall,6:0.000}  {c.F1,5:0.000}");
+        }
+
+        text.Append("confusion (rows true, columns predicted): ").AppendLine(string.Join(" ", report.Labels));
+        for (var i = 0; i < report.Labels.Count; i++)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{report.Labels[i],-14} {string.Join(" ", report.Confusion[i].Select(v => v.ToString(CultureInfo.InvariantCulture).PadLeft(6)))}");
+        }
+    }
+}

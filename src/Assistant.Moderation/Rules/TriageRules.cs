@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Moderation.Rules;
+
+/// <summary>
+/// Priority rules of DESIGN.md that wording states plainly: a security incident or a service down for
+/// many users is urgent. A miss is costly and the model learns them from few examples, so the rule
+/// decides when it matches; the result says which rule.
+/// </summary>
+public static partial class TriageRules
+{
+    public const string Security = "rule:security";
+    public const string Outage = "rule:outage";
+    public const string ProductionStopped = "rule:production-stopped";
+
+    /// <summary>The name of the urgent rule that matches, or null. Expects <c>TextNormalizer.ForMatching</c> text.</summary>
+    public static string? MatchUrgent(string matchingText)
+    {
+        if (SecurityPattern().IsMatch(matchingText))
+        {
+            return Security;
+        }
+
+        if (ProductionPattern().IsMatch(matchingText))
+        {
+            return ProductionStopped;
+        }
+
+        return OutagePattern().IsMatch(matchingText) && ManyUsersPattern().IsMatch(matchingText) ? Outage : null;
+    }
+
+    [GeneratedRegex(
+        @"\b(pirat(e|es|ee|ees|age)|hacke[sd]?|hacking|compte[s]? compromis|comptes? (a ete |ont ete )?(pirate|compromis)|fuite de donnees|fuite des donnees|donnees (ont )?(fuite|vole|voles|volees)|vol de donnees|data (leak|breach)|ransomware|rancongiciel|intrusion|connexions? (suspecte|inconnue)s?|acces non autorise|usurpation|someone (hacked|accessed)|account (was )?(hacked|compromised)|security (breach|incident)|phishing|hameconnage)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SecurityPattern();
+
+    [GeneratedRegex(
+        @"\b(production|prod|activite|usine|chaine)\s+(est\s+|totalement\s+|completement\s+)*(arretee|a l'arret|bloquee|paralysee|stoppee)\b|\bproduction (is )?(down|stopped|halted)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ProductionPattern();
+
+    [GeneratedRegex(
+        @"\b(panne|en panne|down|hors service|hors ligne|coupure|coupe|inaccessible|indisponible|ne (fonctionne|marche|repond) (plus|pas)|plus rien ne (fonctionne|marche)|plante|outage|not working|unavailable|is down)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex OutagePattern();
+
+    [GeneratedRegex(
+        @"\b(tout le monde|tous (les|nos|mes) (utilisateurs|collaborateurs|salaries|clients|employes|agents|sites|services)|toute (l'entreprise|la societe|l'equipe|la boite)|l'ensemble (de|des|du)|personne ne peut|aucun (de nos |des )?(utilisateurs?|collaborateurs?|salaries?|employes?)|plus aucun|plusieurs (sites|agences|services|equipes|centaines|dizaines)|tous les comptes|everyone|all (our |the )?(users|staff|employees|customers)|nobody can|whole (company|team|office))\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ManyUsersPattern();
+}

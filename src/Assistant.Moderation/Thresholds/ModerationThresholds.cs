@@ -1,0 +1,59 @@
+namespace Assistant.Moderation.Thresholds;
+
+/// <summary>What the analyzer may tell the turn pipeline to do with a message.</summary>
+public static class ModerationActions
+{
+    public const string Allow = "allow";
+    public const string Warn = "warn";
+    public const string Refuse = "refuse";
+    public const string Quarantine = "quarantine";
+
+    public static readonly IReadOnlyList<string> All = [Allow, Warn, Refuse, Quarantine];
+}
+
+/// <summary>A label is given when its calibrated score reaches <paramref name="Threshold"/>; <paramref name="Action"/> is then returned.</summary>
+public sealed record LabelPolicy(float Threshold, string Action);
+
+/// <summary>Per-label thresholds and actions; abusive is checked before off-topic.</summary>
+public sealed record ModerationThresholds(LabelPolicy Abusive, LabelPolicy Offtopic)
+{
+    /// <summary>Defaults in code, used until an admin changes them: abusive refused, off-topic politely redirected.</summary>
+    public static ModerationThresholds Defaults { get; } = new(new LabelPolicy(0.5f, ModerationActions.Refuse), new LabelPolicy(0.5f, ModerationActions.Warn));
+
+    /// <summary>The problems that make these settings unusable; empty when they are valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        Check("abusive", Abusive, errors);
+        Check("offtopic", Offtopic, errors);
+        return errors;
+    }
+
+    private static void Check(string label, LabelPolicy? policy, List<string> errors)
+    {
+        if (policy is null)
+        {
+            errors.Add($"{label}: missing");
+            return;
+        }
+
+        if (float.IsNaN(policy.Threshold) || policy.Threshold <= 0f || policy.Threshold > 1f)
+        {
+            errors.Add($"{label}: threshold must be in (0, 1], got {policy.Threshold}");
+        }
+
+        if (!ModerationActions.All.Contains(policy.Action))
+        {
+            errors.Add($"{label}: action must be one of {string.Join(", ", ModerationActions.All)}, got '{policy.Action}'");
+        }
+    }
+}
+
+/// <summary>Thresholds an admin changes at run time; the analyzer reads <see cref="Current"/> on every call.</summary>
+public interface IModerationSettings
+{
+    ModerationThresholds Current { get; }
+
+    /// <summary>Validates, persists and applies at once. Throws <see cref="ArgumentException"/> and changes nothing when invalid.</summary>
+    ModerationThresholds Update(ModerationThresholds thresholds, string updatedBy);
+}
