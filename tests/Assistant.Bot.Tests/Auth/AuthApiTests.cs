@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.Auth;
 
-[Collection(HostCollection.Name)]
 public sealed class AuthApiTests(StaffApiFactory factory) : IClassFixture<StaffApiFactory>
 {
     [Fact]

@@ -7,6 +7,7 @@ using Assistant.Ticketing.Tickets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Bot.Tests.Auth;
 
@@ -16,6 +17,10 @@ public sealed class StaffApiFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@example.com";
     public const string AdminPassword = "admin-password-1";
 
+    // Program.cs swaps Serilog's static bootstrap logger and each host freezes it: hosts built at the same
+    // time would freeze one another's, so they are built one at a time.
+    private static readonly Lock HostBuildGate = new();
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "bot-tests-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Extra configuration keys, e.g. a bad setting the start must refuse.</summary>
@@ -24,6 +29,14 @@ public sealed class StaffApiFactory : WebApplicationFactory<Program>
     public RecordingTicketEvents Events { get; } = new();
 
     public ITicketService Tickets => Services.GetRequiredService<ITicketService>();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuildGate)
+        {
+            return base.CreateHost(builder);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -4,7 +4,6 @@ using System.Text.Json;
 
 namespace Assistant.Bot.Tests.Auth;
 
-[Collection(HostCollection.Name)]
 public sealed class StaffApiTests(StaffApiFactory factory) : IClassFixture<StaffApiFactory>
 {
     [Fact]

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Tests.Tickets;
 
-[Collection(HostCollection.Name)]
 public sealed class TicketingStartupTests
 {
     [Theory]

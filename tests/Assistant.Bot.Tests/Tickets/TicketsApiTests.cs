@@ -8,7 +8,6 @@ using Assistant.Ticketing.Tickets;
 
 namespace Assistant.Bot.Tests.Tickets;
 
-[Collection(HostCollection.Name)]
 public sealed class TicketsApiTests : IClassFixture<StaffApiFactory>
 {
     private const string AgentEmail = "agent.dgs@example.com";
