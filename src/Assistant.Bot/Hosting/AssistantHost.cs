@@ -1,6 +1,8 @@
+using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
+using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
 using Serilog;
 
@@ -21,6 +23,7 @@ public static class AssistantHost
         services.AddHealthChecks();
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
+        services.AddStaffAuth(configuration);
         return services;
     }
 
@@ -29,8 +32,12 @@ public static class AssistantHost
         app.UseSerilogRequestLogging();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapAuthApi();
+        app.MapTicketsApi();
         return app;
     }
 }
