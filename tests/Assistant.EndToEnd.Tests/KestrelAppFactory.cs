@@ -32,6 +32,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting("Assistant:DataDirectory", DataDirectory);
+        builder.UseSetting("Moderation:ModelsDirectory", Assistant.Bot.Tests.SharedModels.Directory);
+    }
 }

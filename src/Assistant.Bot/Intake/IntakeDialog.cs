@@ -169,7 +169,7 @@ public sealed class IntakeDialog(
         var profile = Operator(state);
         var text = await RenderAsync("Consent", state, cancellationToken, new()
         {
-            ["cguVersion"] = MarkdownText.Escape(profile.CguVersion),
+            ["cguVersion"] = PlainText.OneLine(profile.CguVersion),
             ["cguUrl"] = profile.CguUrl,
         });
         return new Reply(text, Slots.Consent, Choices.Consent(state.Language));
@@ -275,7 +275,7 @@ public sealed class IntakeDialog(
         if (ticket is null)
         {
             // Same answer for an unknown reference and for someone else's ticket: nothing leaks.
-            return new(await RenderAsync("TicketNotFound", state, cancellationToken, new() { ["reference"] = MarkdownText.Escape(reference) }));
+            return new(await RenderAsync("TicketNotFound", state, cancellationToken, new() { ["reference"] = PlainText.OneLine(reference) }));
         }
         return new(await RenderAsync("TicketStatus", state, cancellationToken, TicketText.StatusValues(ticket, state.Language)));
     }
@@ -322,7 +322,7 @@ public sealed class IntakeDialog(
     private Task<string> RenderAsync(string key, IntakeState state, CancellationToken cancellationToken, Dictionary<string, string?>? values = null)
     {
         values ??= [];
-        values.TryAdd("operator", MarkdownText.Escape(Operator(state).Name));
+        values.TryAdd("operator", PlainText.OneLine(Operator(state).Name));
         return replies.RenderAsync(key, state.Language, values, cancellationToken);
     }
 }

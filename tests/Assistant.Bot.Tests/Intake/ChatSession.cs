@@ -72,6 +72,7 @@ public sealed class ChatSession
     public async Task<IReadOnlyList<JsonObject>> SayAsync(string text)
     {
         _sent++;
+        _client.Log?.Invoke($"user: {text}");
         var json = new JsonObject
         {
             ["type"] = "message",
@@ -106,7 +107,7 @@ public sealed class ChatSession
     }
 
     public static string? ReferenceIn(IEnumerable<JsonObject> messages) =>
-        messages.Select(m => System.Text.RegularExpressions.Regex.Match(Text(m), @"\*\*((?:DGS|ICN)-\d{4}-\d{6})\*\* (?:est enregistrée|is recorded)"))
+        messages.Select(m => System.Text.RegularExpressions.Regex.Match(Text(m), @"((?:DGS|ICN)-\d{4}-\d{6}) (?:est enregistrée|is recorded)"))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value)
             .LastOrDefault();
@@ -128,13 +129,19 @@ public sealed class ChatSession
                 replies.AddRange(fresh);
                 quietSince = DateTime.UtcNow;
             }
-            else if (replies.Count >= minimum && DateTime.UtcNow - quietSince > TimeSpan.FromMilliseconds(300))
+            // The bot marks all but the last message of a turn "ignoringInput": wait for the last one.
+            else if (replies.Count >= minimum && (string?)replies[^1]["inputHint"] != "ignoringInput"
+                && DateTime.UtcNow - quietSince > TimeSpan.FromMilliseconds(300))
             {
                 break;
             }
             await Task.Delay(40);
         }
         Assert.True(replies.Count >= minimum, "The bot did not answer.");
+        foreach (var reply in replies)
+        {
+            _client.Log?.Invoke($"bot [{(string?)reply["channelData"]?["slot"]}]: {Text(reply)}");
+        }
         BotMessages.AddRange(replies);
         return replies;
     }
