@@ -109,11 +109,9 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
     private static string? Present(string? value, string text) =>
         string.IsNullOrWhiteSpace(value) || !text.Contains(value.Trim(), StringComparison.OrdinalIgnoreCase) ? null : value.Trim();
 
-    private static string? NormalizeCustomerNumber(string? value)
-    {
-        var digits = new string((value ?? "").Where(char.IsDigit).ToArray());
-        return digits.Length is >= 5 and <= 8 ? "CL-" + digits : null;
-    }
+    // The model's reading of a customer number counts only in the form the local recogniser accepts.
+    private static string? NormalizeCustomerNumber(string? value) =>
+        value is null ? null : EntityExtractor.Extract(value).CustomerNumber;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
