@@ -4,6 +4,8 @@ using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
+using Assistant.Ticketing.Tickets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace Assistant.Bot.Hosting;
@@ -19,6 +21,9 @@ public static class AssistantHost
             .ValidateOnStart();
         services.AddAssistantKernel(configuration);
         services.AddIntake();
+        // Ticketing registers a silent listener by default; the host tells requesters in their chat instead.
+        services.RemoveAll<ITicketEvents>();
+        services.AddSingleton<ITicketEvents, ChatTicketNotifier>();
         services.AddOpenApi();
         services.AddHealthChecks();
         services.AddDirectLine(configuration);

@@ -49,6 +49,9 @@ public sealed class IntakeDialog(
                     output.Add(await TicketStatusAsync(state, reference, cancellationToken));
                 }
                 return output;
+            case Command.AddToTicket:
+                output.Add(await AddToTicketAsync(state, interpretation.Entities.TicketReferences[0], message, cancellationToken));
+                return output;
             case Command.Cancel:
                 var hadDraft = state.Stage != IntakeStage.Idle;
                 Reset(state);
@@ -278,6 +281,21 @@ public sealed class IntakeDialog(
             return new(await RenderAsync("TicketNotFound", state, cancellationToken, new() { ["reference"] = PlainText.OneLine(reference) }));
         }
         return new(await RenderAsync("TicketStatus", state, cancellationToken, TicketText.StatusValues(ticket, state.Language)));
+    }
+
+    private async Task<Reply> AddToTicketAsync(IntakeState state, string reference, UserMessage message, CancellationToken cancellationToken)
+    {
+        var ticket = ticketing.FindMine(state.OperatorId, state.UserId, reference);
+        if (ticket is null)
+        {
+            return new(await RenderAsync("TicketNotFound", state, cancellationToken, new() { ["reference"] = PlainText.OneLine(reference) }));
+        }
+        ticketing.AddFromRequester(ticket, state, message.Text, message.Attachments);
+        var count = message.Attachments.Count;
+        var files = count == 0 ? "" : state.Language == LanguageDetector.English
+            ? $" with {count} file{(count > 1 ? "s" : "")}"
+            : $" avec {count} fichier{(count > 1 ? "s" : "")}";
+        return new(await RenderAsync("TicketInfoAdded", state, cancellationToken, new() { ["reference"] = ticket.Reference, ["files"] = files }));
     }
 
     private void Triage(TicketDraft draft)

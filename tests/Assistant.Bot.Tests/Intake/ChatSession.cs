@@ -86,6 +86,9 @@ public sealed class ChatSession
         return await ReadRepliesAsync(minimum: 1);
     }
 
+    /// <summary>Waits for what the bot says without being asked (an agent's comment, a status change).</summary>
+    public Task<IReadOnlyList<JsonObject>> ReceiveAsync() => ReadRepliesAsync(minimum: 1);
+
     /// <summary>Answers whatever the bot asks, from a table of slot answers, until a ticket reference comes back.</summary>
     public async Task<string> AnswerUntilFiledAsync(IReadOnlyDictionary<string, string> answers, int maxTurns = 15)
     {
