@@ -77,6 +77,37 @@ public sealed class LlmInterpreterTests(ITestOutputHelper output) : IAsyncLifeti
         Assert.True(_model.Calls > 0);
     }
 
+    [Fact]
+    public async Task The_model_calls_the_turns_tools_and_the_ticket_tool_shows_only_the_users_own_ticketsAsync()
+    {
+        using var factory = Host(_model.BaseUrl.ToString());
+        var tickets = factory.Services.GetRequiredService<ITicketService>();
+        var someoneElses = tickets.Create(new NewTicket("digisense", "Contrat confidentiel du client X", "Détails privés", "billing", "client-space",
+            "normal", "test", new Requester { UserId = "dl_other", Name = "Autre Client" }, "conv-other", "none", false), new Actor("requester", "dl_other"));
+        _model.Script = prompt =>
+        {
+            if (prompt.Contains("Quel est le statut", StringComparison.Ordinal) && !prompt.Contains("No ticket", StringComparison.Ordinal))
+            {
+                return ScriptedAnswer.ToolCall("tickets-get_ticket_status", new JsonObject { ["reference"] = someoneElses.Reference });
+            }
+            if (prompt.Contains("visio", StringComparison.Ordinal) && !prompt.Contains("moderation=", StringComparison.Ordinal))
+            {
+                return ScriptedAnswer.ToolCall("triage-classify", new JsonObject { ["text"] = "La visio coupe le son de tous les participants" });
+            }
+            return ScriptedAnswer.Fields(new JsonObject { ["product"] = prompt.Contains("product=vroom", StringComparison.Ordinal) ? "vroom" : null });
+        };
+        var chat = await ChatSession.StartAsync(new DirectLineTestClient(factory.CreateClient()) { Log = output.WriteLine }, "dl_tools");
+
+        await chat.SayAsync("Accepter et valider");
+        await chat.SayAsync($"Quel est le statut de mon dossier chez vous ? Pas de référence sous la main.");
+        await chat.SayAsync("La visio coupe le son de tous les participants depuis ce matin.");
+
+        var toolResults = _model.Prompts.Where(p => p.Contains("No ticket", StringComparison.Ordinal) || p.Contains("moderation=", StringComparison.Ordinal)).ToList();
+        Assert.Contains(toolResults, p => p.Contains($"No ticket {someoneElses.Reference} for this user.", StringComparison.Ordinal));
+        Assert.DoesNotContain(_model.Prompts, p => p.Contains("Contrat confidentiel", StringComparison.Ordinal));
+        Assert.Contains(toolResults, p => p.Contains("product=vroom", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("timeout")]
     [InlineData("garbage")]

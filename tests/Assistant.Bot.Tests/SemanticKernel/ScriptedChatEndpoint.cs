@@ -26,6 +26,9 @@ public sealed class ScriptedChatEndpoint : IAsyncDisposable
 
     public int Calls => _calls;
 
+    /// <summary>The prompt text of every request, in order (tool results included).</summary>
+    public List<string> Prompts { get; } = [];
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public static async Task<ScriptedChatEndpoint> StartAsync()
@@ -46,6 +49,10 @@ public sealed class ScriptedChatEndpoint : IAsyncDisposable
         Interlocked.Increment(ref _calls);
         var request = await JsonNode.ParseAsync(context.Request.Body);
         var prompt = string.Join("\n", request!["messages"]!.AsArray().Select(m => (string?)m!["content"]));
+        lock (Prompts)
+        {
+            Prompts.Add(prompt);
+        }
         var answer = Script(prompt);
         if (answer.Delay > TimeSpan.Zero)
         {
@@ -56,6 +63,19 @@ public sealed class ScriptedChatEndpoint : IAsyncDisposable
             context.Response.StatusCode = (int)answer.Status;
             return;
         }
+        var message = answer.ToolName is null
+            ? new JsonObject { ["role"] = "assistant", ["content"] = answer.Content }
+            : new JsonObject
+            {
+                ["role"] = "assistant",
+                ["content"] = null,
+                ["tool_calls"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = "call_" + _calls,
+                    ["type"] = "function",
+                    ["function"] = new JsonObject { ["name"] = answer.ToolName, ["arguments"] = answer.Content },
+                }),
+            };
         var completion = new JsonObject
         {
             ["id"] = "chatcmpl-test",
@@ -65,8 +85,8 @@ public sealed class ScriptedChatEndpoint : IAsyncDisposable
             ["choices"] = new JsonArray(new JsonObject
             {
                 ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = answer.Content },
-                ["finish_reason"] = "stop",
+                ["message"] = message,
+                ["finish_reason"] = answer.ToolName is null ? "stop" : "tool_calls",
             }),
             ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 10, ["total_tokens"] = 20 },
         };
@@ -77,7 +97,10 @@ public sealed class ScriptedChatEndpoint : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
 
-public sealed record ScriptedAnswer(string Content, TimeSpan Delay = default, HttpStatusCode Status = HttpStatusCode.OK)
+/// <param name="ToolName">When set, the answer is a call of that tool with <paramref name="Content"/> as its JSON arguments.</param>
+public sealed record ScriptedAnswer(string Content, TimeSpan Delay = default, HttpStatusCode Status = HttpStatusCode.OK, string? ToolName = null)
 {
     public static ScriptedAnswer Fields(JsonObject fields) => new(fields.ToJsonString(new JsonSerializerOptions()));
+
+    public static ScriptedAnswer ToolCall(string name, JsonObject arguments) => new(arguments.ToJsonString(), ToolName: name);
 }
