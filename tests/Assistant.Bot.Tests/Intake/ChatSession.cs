@@ -86,6 +86,32 @@ public sealed class ChatSession
         return await ReadRepliesAsync(minimum: 1);
     }
 
+    /// <summary>Sends a message with one file through the upload endpoint, as WebChat does, and reads the replies.</summary>
+    public async Task<IReadOnlyList<JsonObject>> SendFileAsync(string text, string fileName, byte[] bytes, string contentType)
+    {
+        _sent++;
+        _client.Log?.Invoke($"user: {text} [{fileName}]");
+        using var form = new MultipartFormDataContent();
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["text"] = text,
+            ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = contentType, ["name"] = fileName }),
+            ["channelData"] = new JsonObject { ["clientActivityID"] = $"c-{_sent}" },
+        };
+        var activityPart = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8);
+        activityPart.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.microsoft.activity");
+        form.Add(activityPart, "activity", "blob");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        using var request = _client.Request(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/upload?userId={UserId}", Token);
+        request.Content = form;
+        using var response = await _client.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ReadRepliesAsync(minimum: 1);
+    }
+
     /// <summary>Waits for what the bot says without being asked (an agent's comment, a status change).</summary>
     public Task<IReadOnlyList<JsonObject>> ReceiveAsync() => ReadRepliesAsync(minimum: 1);
 

@@ -74,6 +74,20 @@ public sealed class TicketFollowUpTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task A_file_sent_with_the_reference_is_attached_to_the_ticket_and_downloadableAsync()
+    {
+        var (chat, reference) = await FileTicketAsync("dl_file");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 7, 7, 7];
+
+        var replies = await chat.SendFileAsync($"{reference} : voici la capture de l'erreur affichée", "erreur.png", png, "image/png");
+
+        Assert.Contains("avec 1 fichier", ChatSession.Text(replies[^1]), StringComparison.Ordinal);
+        var attachment = Assert.Single(Tickets.Find(reference)!.Attachments);
+        Assert.Equal("erreur.png", attachment.Name);
+        Assert.Equal(png, await _factory.CreateClient().GetByteArrayAsync(attachment.Url));
+    }
+
+    [Fact]
     public async Task A_requester_who_was_away_finds_the_teams_message_on_their_next_visitAsync()
     {
         var (chat, reference) = await FileTicketAsync("dl_away");
