@@ -78,7 +78,7 @@ public sealed class TurnPipeline(
 
         state.Language = LanguageDetector.Detect(text, state.Language);
         var quarantine = false;
-        var verdict = text.Length > 0 ? analyzer.Analyze(text).Moderation : null;
+        var verdict = text.Length > 0 && !Commands.IsExactCommand(text) ? analyzer.Analyze(text).Moderation : null;
         if (handoff.IsHeld(turn.ConversationId))
         {
             // A person has (or is about to have) the conversation: moderation still counts, the bot stays silent.
