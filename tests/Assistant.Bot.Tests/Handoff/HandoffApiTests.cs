@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Tests.Channel;
 using Assistant.Bot.Tests.Intake;
@@ -148,6 +149,14 @@ public sealed class HandoffApiTests : IDisposable
         var after = (await user.GetActivitiesAsync(chat.ConversationId, chat.Token))["activities"]!.AsArray().OfType<JsonObject>()
             .SkipWhile(a => (string?)a["id"] != sent).Skip(1).ToList();
         Assert.DoesNotContain(after, a => (string?)a["type"] == "message");
+
+        var described = await user.PostMessageAsync(chat.ConversationId, chat.Token, "Mon Ibox ne synchronise plus depuis hier soir.", "c-described");
+        await alice.NextEventAsync(e => e.Name == "activity" && (string?)e.Data!["activity"]!["id"] == described);
+        var insult = await user.PostMessageAsync(chat.ConversationId, chat.Token, "Bande d'incapables, vous êtes vraiment des abrutis finis", "c-insult");
+        var flagged = await alice.NextEventAsync(e => e.Name == "activity" && (string?)e.Data!["activity"]!["id"] == insult);
+        Assert.Equal("abusive", (string?)flagged.Data!["moderation"]!["label"]);
+        var view = await alice.Http.GetFromJsonAsync<JsonObject>($"/api/handoffs/{chat.ConversationId}");
+        Assert.Contains(view!["handoff"]!["flags"]!.AsArray(), f => (string?)f!["activityId"] == insult);
 
         Assert.Equal(HttpStatusCode.OK, (await alice.CompleteAsync(chat.ConversationId)).StatusCode);
         await ActivityAsync(user, chat, a => IsEvent(a, "handoff.status") && (string?)a["value"]!["state"] == "completed");

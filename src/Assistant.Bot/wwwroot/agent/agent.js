@@ -187,7 +187,8 @@
       who.className = "from";
       who.textContent = (from.role === "user" ? "Client" : agent ? from.name : "Assistant") + " · " + time(activity.timestamp);
       li.appendChild(who);
-      li.appendChild(document.createTextNode(activity.text || (activity.attachments || []).map(function (a) { return "📎 " + (a.name || "fichier"); }).join("\n")));
+      // Bot replies are Markdown; the console shows them as plain text, without the bold markers.
+      li.appendChild(document.createTextNode((activity.text || "").replace(/\*\*/g, "") || (activity.attachments || []).map(function (a) { return "📎 " + (a.name || "fichier"); }).join("\n")));
       if (moderation && moderation.label && moderation.label !== "ok") {
         var flag = document.createElement("span");
         flag.className = "flag";
