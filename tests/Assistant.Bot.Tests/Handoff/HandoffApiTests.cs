@@ -27,6 +27,17 @@ public sealed class HandoffApiTests : IDisposable
         return chat;
     }
 
+    /// <summary>Answers the bot's questions from the table until it asks for <paramref name="slot"/>.</summary>
+    private static async Task AnswerUntilAsync(ChatSession chat, string slot, Dictionary<string, string> answers)
+    {
+        for (var turn = 0; turn < 10 && chat.PendingSlot != slot; turn++)
+        {
+            await chat.SayAsync(answers[chat.PendingSlot ?? throw new InvalidOperationException(ChatSession.Text(chat.LastPrompt))]);
+        }
+
+        Assert.Equal(slot, chat.PendingSlot);
+    }
+
     private static async Task<JsonObject> ActivityAsync(DirectLineTestClient user, ChatSession chat, Func<JsonObject, bool> match) =>
         await user.WaitForActivityAsync(chat.ConversationId, chat.Token, match);
 
@@ -183,6 +194,94 @@ public sealed class HandoffApiTests : IDisposable
         Assert.Empty(await alice.QueueAsync());
         var replies = await chat.SayAsync("aide");
         Assert.Contains(replies, r => (string?)r["from"]!["id"] == "bot");
+    }
+
+    [Fact]
+    public async Task An_urgent_ticket_of_a_customer_with_a_contract_goes_straight_to_the_queueAsync()
+    {
+        using var host = new HandoffTestHost(moderation: false);
+        await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await alice.OpenFeedAsync();
+        var user = host.User();
+        var chat = await ChatSession.StartAsync(user, "dl_urgent");
+        await chat.SayAsync("Accepter et valider");
+        await chat.SayAsync("Depuis ce matin V-room est en panne pour tous nos collaborateurs, plus aucune réunion possible.");
+
+        var reference = await chat.AnswerUntilFiledAsync(new Dictionary<string, string>
+        {
+            ["product"] = "V-room",
+            ["category"] = "Incident",
+            ["name"] = "Lucas Bernard",
+            ["email"] = "lucas.bernard@example.com",
+            ["phone"] = "06 12 34 56 78",
+            ["customerNumber"] = "DGS-C1002",
+            ["confirmation"] = "Confirmer",
+        });
+
+        Assert.Contains(chat.BotMessages.TakeLast(2), m => ChatSession.Text(m).Contains("urgente", StringComparison.Ordinal));
+        var initiate = await ActivityAsync(user, chat, a => IsEvent(a, "handoff.initiate"));
+        Assert.Equal("urgent-contract", (string?)initiate["value"]!["reason"]);
+        Assert.Equal(reference, (string?)initiate["value"]!["ticketReference"]);
+        Assert.Equal("urgent", (string?)initiate["value"]!["priority"]);
+        Assert.Equal("standard", (string?)initiate["value"]!["contractTier"]);
+        var queued = (await alice.QueueAsync("pending")).Single(h => (string?)h!["conversationId"] == chat.ConversationId)!;
+        Assert.Equal(reference, (string?)queued["ticketReference"]);
+
+        Assert.Equal(HttpStatusCode.OK, (await alice.AcceptAsync(chat.ConversationId)).StatusCode);
+        var ticket = await alice.Http.GetFromJsonAsync<JsonObject>($"/api/tickets/{reference}");
+        Assert.Equal("Alice", (string?)ticket!["assigneeName"]);
+        Assert.Equal(HttpStatusCode.OK, (await alice.CompleteAsync(chat.ConversationId, resolved: true)).StatusCode);
+        await ActivityAsync(user, chat, a => ((string?)a["text"])?.Contains("comme résolue", StringComparison.Ordinal) == true);
+        ticket = await alice.Http.GetFromJsonAsync<JsonObject>($"/api/tickets/{reference}");
+        Assert.Equal("resolved", (string?)ticket!["status"]);
+    }
+
+    [Fact]
+    public async Task When_the_bot_fails_to_understand_twice_a_person_is_offeredAsync()
+    {
+        using var host = new HandoffTestHost(moderation: false);
+        await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await alice.OpenFeedAsync();
+        var user = host.User();
+        var chat = await ChatSession.StartAsync(user, "dl_lost");
+        await chat.SayAsync("Accepter et valider");
+        await chat.SayAsync("La facture de mars affiche deux fois le même abonnement, le montant est doublé.");
+        await AnswerUntilAsync(chat, "confirmation", new Dictionary<string, string>
+        {
+            ["product"] = "Espace client",
+            ["category"] = "Facturation",
+            ["name"] = "Marie Dupont",
+            ["email"] = "marie.dupont@example.fr",
+            ["phone"] = "06 12 34 56 78",
+            ["customerNumber"] = "Pas client",
+        });
+
+        await chat.SayAsync("hmm peut-être bien");
+        Assert.DoesNotContain(chat.BotMessages.TakeLast(2), m => ChatSession.Text(m).Contains("file d'attente", StringComparison.Ordinal));
+        await chat.SayAsync("hmm peut-être bien");
+
+        Assert.Contains("comprendre", ChatSession.Text(chat.LastPrompt), StringComparison.Ordinal);
+        var initiate = await ActivityAsync(user, chat, a => IsEvent(a, "handoff.initiate"));
+        Assert.Equal("not-understood", (string?)initiate["value"]!["reason"]);
+        Assert.True((bool)initiate["value"]!["tried"]!["notUnderstoodTwice"]!);
+        Assert.Equal("confirmation", (string?)initiate["value"]!["tried"]!["waitingFor"]);
+    }
+
+    [Fact]
+    public async Task A_user_still_waiting_can_leave_the_queue_and_the_bot_answers_againAsync()
+    {
+        await using var alice = await _host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await alice.OpenFeedAsync();
+        var user = _host.User();
+        var chat = await UserAsksForAPersonAsync(user, "dl_leaves");
+
+        var replies = await chat.SayAsync("annuler");
+
+        Assert.Contains(replies, r => ChatSession.Text(r).Contains("vous quittez la file", StringComparison.Ordinal));
+        var gone = await alice.NextEventAsync(e => e.Name == "handoff" && (string?)e.Data!["state"] == "completed");
+        Assert.Equal(chat.ConversationId, (string?)gone.Data!["conversationId"]);
+        Assert.Empty(await alice.QueueAsync());
+        Assert.Contains(await chat.SayAsync("aide"), r => (string?)r["from"]!["id"] == "bot");
     }
 
     [Fact]

@@ -2,8 +2,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Assistant.Bot.Auth;
 using Assistant.Bot.Tests.Channel;
+using Assistant.Moderation.Analysis;
 using Assistant.Ticketing.Staff;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Assistant.Bot.Tests.Handoff;
 
@@ -15,7 +19,10 @@ public sealed class HandoffTestHost : IDisposable
 {
     public const string Password = "agent-password-1";
 
-    public HandoffTestHost(string? dataDirectory = null)
+    private readonly WebApplicationFactory<Program> _app;
+
+    /// <param name="moderation">False: moderation judges every message "ok" (see <see cref="TriageOnlyAnalyzer"/>).</param>
+    public HandoffTestHost(string? dataDirectory = null, bool moderation = true)
     {
         Factory = new ChannelAppFactory(dataDirectory ?? ChannelAppFactory.NewDataDirectory());
         Factory.Settings["Assistant:Operators:0:Id"] = "digisense";
@@ -28,27 +35,36 @@ public sealed class HandoffTestHost : IDisposable
             Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Closes"] = "23:59:59";
             day++;
         }
+
+        _app = moderation
+            ? Factory
+            : Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IMessageAnalyzer>();
+                services.AddSingleton<MessageAnalyzer>();
+                services.AddSingleton<IMessageAnalyzer, TriageOnlyAnalyzer>();
+            }));
     }
 
     public ChannelAppFactory Factory { get; }
 
     public string DataDirectory => Factory.DataDirectory;
 
-    public DirectLineTestClient User() => new(Factory.CreateClient());
+    public DirectLineTestClient User() => new(_app.CreateClient());
 
     /// <summary>An agent (or admin) account of these operators, logged in through the real token endpoint.</summary>
     public async Task<AgentSession> AgentAsync(string name, string role = StaffRoles.Agent, params string[] operatorIds)
     {
         var email = $"{name.ToLowerInvariant()}@example.com";
-        var staff = Factory.Services.GetRequiredService<IStaffStore>();
+        var staff = _app.Services.GetRequiredService<IStaffStore>();
         if (staff.FindByEmail(email) is null)
         {
             var user = new StaffUser { Email = email, DisplayName = name, Role = role, OperatorIds = [.. operatorIds] };
-            user.PasswordHash = Factory.Services.GetRequiredService<StaffPasswords>().Hash(user, Password);
+            user.PasswordHash = _app.Services.GetRequiredService<StaffPasswords>().Hash(user, Password);
             staff.Add(user);
         }
 
-        var client = Factory.CreateClient();
+        var client = _app.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
@@ -56,5 +72,9 @@ public sealed class HandoffTestHost : IDisposable
         return new AgentSession(name, client);
     }
 
-    public void Dispose() => Factory.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        Factory.Dispose();
+    }
 }
