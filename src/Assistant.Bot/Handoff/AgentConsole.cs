@@ -16,10 +16,19 @@ public static partial class AgentConsole
 
     public static IEndpointRouteBuilder MapAgentConsole(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/agent", (IWebHostEnvironment environment) =>
-            environment.WebRootFileProvider.GetFileInfo("agent/index.html") is { Exists: true, PhysicalPath: { } path }
-                ? Results.File(path, "text/html; charset=utf-8")
-                : Results.NotFound()).ExcludeFromDescription();
+        app.MapGet("/agent", (IWebHostEnvironment environment, HttpContext http) =>
+        {
+            if (environment.WebRootFileProvider.GetFileInfo("agent/index.html") is not { Exists: true, PhysicalPath: { } path })
+            {
+                return Results.NotFound();
+            }
+
+            // A staff page is never framed by another site (clickjacking) and never cached with someone's data.
+            http.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.CacheControl = "no-store";
+            return Results.File(path, "text/html; charset=utf-8");
+        }).ExcludeFromDescription();
 
         var group = app.MapGroup("/api/agent").WithTags("Agent console");
         group.MapPost("/stream-token", IssueStreamToken)

@@ -46,7 +46,7 @@ public static class HandoffActivities
         Value = new JsonObject { ["state"] = state, ["message"] = message },
     };
 
-    /// <summary>Every stored activity of the conversation, oldest first, exactly as clients received them.</summary>
+    /// <summary>Every stored activity of the conversation, oldest first, as clients received them (earlier transcripts left out).</summary>
     public static JsonArray Transcript(ConversationStore store, string conversationId)
     {
         var activities = new JsonArray();
@@ -56,7 +56,14 @@ public static class HandoffActivities
             var page = store.ReadAfter(conversationId, watermark);
             foreach (var record in page)
             {
-                activities.Add(JsonNode.Parse(record.Json));
+                var activity = JsonNode.Parse(record.Json)!.AsObject();
+                if ((string?)activity["name"] == InitiateName)
+                {
+                    // An earlier handoff's transcript is already in this one: nesting it again would grow without end.
+                    activity.Remove("attachments");
+                }
+
+                activities.Add(activity);
             }
 
             if (page.Count < ConversationStore.PageSize)
