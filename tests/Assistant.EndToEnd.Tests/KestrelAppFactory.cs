@@ -32,9 +32,16 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Extra configuration, e.g. operator business hours for the handoff tests.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Assistant:DataDirectory", DataDirectory);
         builder.UseSetting("Moderation:ModelsDirectory", Assistant.Bot.Tests.SharedModels.Directory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

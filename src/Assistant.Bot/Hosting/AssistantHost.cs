@@ -1,5 +1,6 @@
 using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
+using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
@@ -29,6 +30,7 @@ public static class AssistantHost
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
         services.AddStaffAuth(configuration);
+        services.AddHandoff();
         return services;
     }
 
@@ -43,6 +45,7 @@ public static class AssistantHost
         app.MapWebChat();
         app.MapAuthApi();
         app.MapTicketsApi();
+        app.MapHandoff();
         return app;
     }
 }

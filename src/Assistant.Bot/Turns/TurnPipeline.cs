@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Assistant.Bot.Channel.Activities;
+using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Moderation.Analysis;
@@ -9,12 +10,13 @@ using Assistant.Ticketing.Operators;
 namespace Assistant.Bot.Turns;
 
 /// <summary>
-/// One turn, in the order of DESIGN.md: sanction check, moderation, then the intake dialog. State is saved
+/// One turn, in the order of DESIGN.md: sanction check, moderation, handoff router, then the intake dialog. State is saved
 /// at the end of every turn; an exception leaves the previous state in place (the channel apologises).
 /// </summary>
 public sealed class TurnPipeline(
     IntakeDialog dialog,
     IntakeStateStore states,
+    HandoffRouter handoff,
     IMessageAnalyzer analyzer,
     ISanctionService sanctions,
     IOperatorCatalog operators,
@@ -76,14 +78,29 @@ public sealed class TurnPipeline(
 
         state.Language = LanguageDetector.Detect(text, state.Language);
         var quarantine = false;
-        // A click on one of the assistant's own buttons is not user content: it is never moderated.
-        if (text.Length > 0 && !Choices.IsButtonValue(text))
+        // A click on one of the assistant's own buttons or a bare command is not user content: never moderated.
+        ModerationVerdict? verdict = null;
+        if (text.Length > 0 && !Choices.IsButtonValue(text) && !Commands.IsExactCommand(text))
         {
-            var verdict = analyzer.Analyze(text).Moderation;
+            verdict = analyzer.Analyze(text).Moderation;
             if (IsShortAnswer(state, text) && !verdict.DecidedBy.StartsWith("rule:", StringComparison.Ordinal))
             {
                 verdict = verdict with { Label = "ok", Action = "allow", DecidedBy = "short-answer" };
             }
+        }
+        if (handoff.IsHeld(turn.ConversationId))
+        {
+            // A person has (or is about to have) the conversation: moderation still counts, the bot stays silent.
+            if (verdict is not null)
+            {
+                RecordViolation(turn, state, text, verdict);
+            }
+            await handoff.ForwardAsync(turn, text, verdict, cancellationToken);
+            Save(state);
+            return;
+        }
+        if (verdict is not null)
+        {
             var handled = await ModerateAsync(turn, state, text, verdict, cancellationToken);
             if (handled)
             {
@@ -95,6 +112,11 @@ public sealed class TurnPipeline(
 
         var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine), cancellationToken);
         await SendAsync(turn, state, output, cancellationToken);
+        if (state.Escalation is { } escalation)
+        {
+            state.Escalation = null;
+            await handoff.EscalateAsync(turn, state, escalation, cancellationToken);
+        }
         Save(state);
     }
 
@@ -109,14 +131,8 @@ public sealed class TurnPipeline(
     /// <returns>True when moderation answered the message and the dialog must not see it.</returns>
     private async Task<bool> ModerateAsync(TurnContext turn, IntakeState state, string text, ModerationVerdict verdict, CancellationToken cancellationToken)
     {
-        if (verdict.Label == "abusive" && verdict.Action != "allow")
+        if (RecordViolation(turn, state, text, verdict) is { } sanction)
         {
-            var clause = state.OperatorId == "icosnet" ? "ICOSNET 5 / Digisense 3" : "Digisense 3";
-            var sanction = sanctions.RecordViolation(new Violation(
-                state.OperatorId, state.UserId, turn.ConversationId, text, verdict.Label,
-                verdict.Scores.Abusive, verdict.Scores.Offtopic, clause, verdict.DecidedBy, time.GetUtcNow()));
-            logger.LogInformation("Abusive message ({Action}, score {Score:0.00}, decided by {DecidedBy}); user now {SanctionLevel}",
-                verdict.Action, verdict.Scores.Abusive, verdict.DecidedBy, sanction.Level);
             if (!sanction.CanUseService)
             {
                 await SendAsync(turn, state, [await SanctionReplyAsync(state, sanction, cancellationToken)], cancellationToken);
@@ -144,6 +160,22 @@ public sealed class TurnPipeline(
             return true;
         }
         return false;
+    }
+
+    /// <summary>An abusive message the thresholds act on counts as a strike; null for any other message.</summary>
+    private SanctionStatus? RecordViolation(TurnContext turn, IntakeState state, string text, ModerationVerdict verdict)
+    {
+        if (verdict.Label != "abusive" || verdict.Action == "allow")
+        {
+            return null;
+        }
+        var clause = state.OperatorId == "icosnet" ? "ICOSNET 5 / Digisense 3" : "Digisense 3";
+        var sanction = sanctions.RecordViolation(new Violation(
+            state.OperatorId, state.UserId, turn.ConversationId, text, verdict.Label,
+            verdict.Scores.Abusive, verdict.Scores.Offtopic, clause, verdict.DecidedBy, time.GetUtcNow()));
+        logger.LogInformation("Abusive message ({Action}, score {Score:0.00}, decided by {DecidedBy}); user now {SanctionLevel}",
+            verdict.Action, verdict.Scores.Abusive, verdict.DecidedBy, sanction.Level);
+        return sanction;
     }
 
     private async Task<Reply> SanctionReplyAsync(IntakeState state, SanctionStatus status, CancellationToken cancellationToken)

@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Assistant.Bot.Auth;
+using Assistant.Bot.Tests.Channel;
+using Assistant.Moderation.Analysis;
+using Assistant.Ticketing.Staff;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Assistant.Bot.Tests.Handoff;
+
+/// <summary>
+/// The whole host (Direct Line, dialog, handoff, staff auth) on a fresh data directory. Digisense is open
+/// every day around the clock here, so whether an agent can take a conversation depends only on who is online.
+/// </summary>
+public sealed class HandoffTestHost : IDisposable
+{
+    public const string Password = "agent-password-1";
+
+    private readonly WebApplicationFactory<Program> _app;
+
+    /// <param name="moderation">False: moderation judges every message "ok" (see <see cref="TriageOnlyAnalyzer"/>).</param>
+    public HandoffTestHost(string? dataDirectory = null, bool moderation = true)
+    {
+        Factory = new ChannelAppFactory(dataDirectory ?? ChannelAppFactory.NewDataDirectory());
+        Factory.Settings["Assistant:Operators:0:Id"] = "digisense";
+        Factory.Settings["Assistant:Operators:0:Holidays"] = "none";
+        var day = 0;
+        foreach (var weekday in Enum.GetValues<DayOfWeek>())
+        {
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Day"] = weekday.ToString();
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Opens"] = "00:00";
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Closes"] = "23:59:59";
+            day++;
+        }
+
+        _app = moderation
+            ? Factory
+            : Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IMessageAnalyzer>();
+                services.AddSingleton<MessageAnalyzer>();
+                services.AddSingleton<IMessageAnalyzer, TriageOnlyAnalyzer>();
+            }));
+    }
+
+    public ChannelAppFactory Factory { get; }
+
+    public string DataDirectory => Factory.DataDirectory;
+
+    public DirectLineTestClient User() => new(_app.CreateClient());
+
+    /// <summary>An agent (or admin) account of these operators, logged in through the real token endpoint.</summary>
+    public async Task<AgentSession> AgentAsync(string name, string role = StaffRoles.Agent, params string[] operatorIds)
+    {
+        var email = $"{name.ToLowerInvariant()}@example.com";
+        var staff = _app.Services.GetRequiredService<IStaffStore>();
+        if (staff.FindByEmail(email) is null)
+        {
+            var user = new StaffUser { Email = email, DisplayName = name, Role = role, OperatorIds = [.. operatorIds] };
+            user.PasswordHash = _app.Services.GetRequiredService<StaffPasswords>().Hash(user, Password);
+            staff.Add(user);
+        }
+
+        var client = _app.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return new AgentSession(name, client);
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        Factory.Dispose();
+    }
+}
