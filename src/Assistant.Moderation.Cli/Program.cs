@@ -17,6 +17,9 @@ const string Usage = """
       promote --version V    make V the served set (only if its manifest passed the gate)
       list                   list the saved model sets
       analyze TEXT...        analyse texts with the promoted set (scores, labels, which rule or model decided)
+      tune [--quick] [--report] [--show-errors]
+                             train on the training split minus a validation slice and score on that slice
+                             (never the held-out split); prints the threshold table to choose defaults from
       import-public          copy the public rows we train on into the project's Data/public folder
     """;
 
@@ -90,42 +93,47 @@ try
             var fit = train.Where(r => !HeldOutSplit.IsValidation(r.Text)).ToList();
             var validation = train.Where(r => HeldOutSplit.IsValidation(r.Text)).ToList();
             Console.WriteLine($"tuning on {fit.Count} rows, validating on {validation.Count} rows of the training split");
-            foreach (var l2 in new[] { 0.5f, 0.1f, 0.02f })
+            var d = TrainerSettings.Default;
+            var grid =
+                from l2 in Floats("l2", d.L2Regularization)
+                from projectWeight in Floats("project", d.ProjectRowWeight)
+                from tweetWeight in Floats("tweets", d.TweetRowWeight)
+                from word in Floats("word", d.WordNgramLength)
+                from chars in Floats("char", d.CharNgramLength)
+                select new TrainerSettings(l2, projectWeight, tweetWeight, (int)word, (int)chars);
+            foreach (var settings in grid)
             {
-                foreach (var projectWeight in new[] { 1f, 3f })
+                var set = ModelSetTrainer.Train(fit, "tune", settings).Set;
+                var evaluation = ModelSetEvaluator.Evaluate(set, validation, null, DateTimeOffset.UtcNow);
+                var m = evaluation.Summary;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{settings}: macroF1 {m["moderation.macroF1"]:0.000} abusive R {m["abusive.recall"]:0.000} P {m["abusive.precision"]:0.000} ok->abusive {m["ok.flaggedAbusive"]:0.000} offtopic R {m["offtopic.recall"]:0.000} project macroF1 {m.GetValueOrDefault("project.moderation.macroF1"):0.000} project abusive R {m.GetValueOrDefault("project.abusive.recall"):0.000} priority {m.GetValueOrDefault("priority.accuracy"):0.000} urgent R {m.GetValueOrDefault("urgent.recall"):0.000} category {m.GetValueOrDefault("category.accuracy"):0.000} product {m.GetValueOrDefault("product.accuracy"):0.000}"));
+                if (options.ContainsKey("report"))
                 {
-                    if (options.ContainsKey("quick") && (l2, projectWeight) != (TrainerSettings.Default.L2Regularization, TrainerSettings.Default.ProjectRowWeight))
-                    {
-                        continue;
-                    }
+                    Console.WriteLine(ReportFormatter.Format(evaluation));
+                }
 
-                    var set = ModelSetTrainer.Train(fit, "tune", new TrainerSettings(l2, projectWeight)).Set;
-                    var evaluation = ModelSetEvaluator.Evaluate(set, validation, null, DateTimeOffset.UtcNow);
-                    var m = evaluation.Summary;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"L2 {l2,-5} project x{projectWeight}: macroF1 {m["moderation.macroF1"]:0.000} abusive R {m["abusive.recall"]:0.000} P {m["abusive.precision"]:0.000} ok->abusive {m["ok.flaggedAbusive"]:0.000} offtopic R {m["offtopic.recall"]:0.000} project macroF1 {m.GetValueOrDefault("project.moderation.macroF1"):0.000} project abusive R {m.GetValueOrDefault("project.abusive.recall"):0.000} priority {m.GetValueOrDefault("priority.accuracy"):0.000} urgent R {m.GetValueOrDefault("urgent.recall"):0.000} category {m.GetValueOrDefault("category.accuracy"):0.000} product {m.GetValueOrDefault("product.accuracy"):0.000}"));
-                    if (options.ContainsKey("show-errors"))
+                if (options.ContainsKey("show-errors"))
+                {
+                    foreach (var row in validation)
                     {
-                        foreach (var row in validation)
+                        var analysis = ModelSetAnalysis.Analyze(set, ModerationThresholds.Defaults, row.Text);
+                        if (analysis.Moderation.Label != row.Moderation && row.Source.StartsWith("project:", StringComparison.Ordinal))
                         {
-                            var analysis = ModelSetAnalysis.Analyze(set, ModerationThresholds.Defaults, row.Text);
-                            if (analysis.Moderation.Label != row.Moderation && row.Source.StartsWith("project:", StringComparison.Ordinal))
-                            {
-                                Console.WriteLine($"  moderation {row.Moderation}->{analysis.Moderation.Label} [{row.Source}] {row.Text}");
-                            }
+                            Console.WriteLine($"  moderation {row.Moderation}->{analysis.Moderation.Label} [{row.Source}] {row.Text}");
+                        }
 
-                            if (row.Priority is not null && (row.Priority == "urgent") != (analysis.Triage.Priority == "urgent"))
-                            {
-                                Console.WriteLine($"  priority {row.Priority}->{analysis.Triage.Priority} ({analysis.Triage.PriorityDecidedBy}) {row.Text}");
-                            }
+                        if (row.Priority is not null && (row.Priority == "urgent") != (analysis.Triage.Priority == "urgent"))
+                        {
+                            Console.WriteLine($"  priority {row.Priority}->{analysis.Triage.Priority} ({analysis.Triage.PriorityDecidedBy}) {row.Text}");
                         }
                     }
+                }
 
-                    foreach (var row in evaluation.AbusiveThresholds)
-                    {
-                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"    abusive >= {row.Threshold:0.0}: recall {row.Recall:0.000} precision {row.Precision:0.000} FPR {row.FalsePositiveRate:0.000} ok flagged {row.OkFlaggedRate:0.000}"));
-                    }
+                foreach (var row in evaluation.AbusiveThresholds)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"    abusive >= {row.Threshold:0.0}: recall {row.Recall:0.000} precision {row.Precision:0.000} FPR {row.FalsePositiveRate:0.000} ok flagged {row.OkFlaggedRate:0.000}"));
                 }
             }
 
@@ -193,3 +201,9 @@ catch (Exception ex) when (ex is IOException or InvalidOperationException or Arg
     Console.Error.WriteLine($"error: {ex.Message}");
     return 1;
 }
+
+// A comma-separated list of values for one tuning knob, or the default alone.
+IEnumerable<float> Floats(string name, float fallback) =>
+    options.TryGetValue(name, out var list)
+        ? list.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToList()
+        : [fallback];

@@ -24,6 +24,12 @@ public static class ModelSetEvaluator
             ? null
             : ClassificationReport.Compute("moderation (project rows)", Labels.Moderation, projectRows.Select(r => (r.Row.Moderation, r.Analysis.Moderation.Label)));
 
+        var bySource = results
+            .GroupBy(r => r.Row.Source.StartsWith("project:", StringComparison.Ordinal) ? "project:*" : r.Row.Source)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => ClassificationReport.Compute(g.Key, Labels.Moderation, g.Select(r => (r.Row.Moderation, r.Analysis.Moderation.Label))))
+            .ToList();
+
         var withPriority = results.Where(r => r.Row.Priority is not null).ToList();
         var priorityModel = set.Get(ModelKinds.Priority);
         var priority = withPriority.Count == 0 ? null
@@ -58,7 +64,10 @@ public static class ModelSetEvaluator
         var external = sharedDataDirectory is null ? [] : ExternalBenchmarks.Run(set, thresholds, sharedDataDirectory);
         var summary = Summarize(moderation, moderationProject, priority, category, product, okFlagged, external);
         return new EvaluationReport(set.Version, now, heldOut.Count, moderation, moderationProject, priority, priorityModelOnly,
-            category, product, table, okFlagged, external, ruleHits, summary);
+            category, product, table, okFlagged, external, ruleHits, summary)
+        {
+            ModerationBySource = bySource,
+        };
 
         void Count(string rule, bool correct)
         {
