@@ -1,6 +1,7 @@
 using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Intake;
+using Assistant.Bot.Moderation;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
@@ -38,6 +39,7 @@ public static class AssistantHost
         app.MapWebChat();
         app.MapAuthApi();
         app.MapTicketsApi();
+        app.MapModerationApi();
         return app;
     }
 }
