@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Assistant.Moderation;
 using Assistant.Moderation.Analysis;
 using Assistant.Moderation.Cli;
 using Assistant.Moderation.Data;
 using Assistant.Moderation.Evaluation;
+using Assistant.Moderation.Rules;
 using Assistant.Moderation.Serving;
 using Assistant.Moderation.Thresholds;
 using Assistant.Moderation.Training;
@@ -17,7 +19,7 @@ const string Usage = """
       promote --version V    make V the served set (only if its manifest passed the gate)
       list                   list the saved model sets
       analyze TEXT...        analyse texts with the promoted set (scores, labels, which rule or model decided)
-      tune [--quick] [--report] [--show-errors]
+      tune [--report] [--show-errors] [--thresholds] [--l2 a,b] [--project a,b] [--tweets a,b] [--word n,m] [--char n,m]
                              train on the training split minus a validation slice and score on that slice
                              (never the held-out split); prints the threshold table to choose defaults from
       import-public          copy the public rows we train on into the project's Data/public folder
@@ -133,7 +135,13 @@ try
                 foreach (var row in evaluation.AbusiveThresholds)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"    abusive >= {row.Threshold:0.0}: recall {row.Recall:0.000} precision {row.Precision:0.000} FPR {row.FalsePositiveRate:0.000} ok flagged {row.OkFlaggedRate:0.000}"));
+                        $"    abusive >= {row.Threshold:0.00}: recall {row.Recall:0.000} precision {row.Precision:0.000} FPR {row.FalsePositiveRate:0.000} ok flagged {row.OkFlaggedRate:0.000}"));
+                }
+
+                if (options.ContainsKey("thresholds"))
+                {
+                    ThresholdGrid(set, validation);
+                    UrgentGrid(set, validation);
                 }
             }
 
@@ -207,3 +215,42 @@ IEnumerable<float> Floats(string name, float fallback) =>
     options.TryGetValue(name, out var list)
         ? list.Split(',').Select(v => float.Parse(v, CultureInfo.InvariantCulture)).ToList()
         : [fallback];
+
+// Both thresholds together on the validation slice, as served (rules first, abusive before off-topic):
+// all rows and the project's own rows, so the defaults are chosen without the held-out split.
+static void ThresholdGrid(ModelSet set, IReadOnlyList<LabelledMessage> rows)
+{
+    var scored = rows.Select(r => (Row: r, Analysis: ModelSetAnalysis.Analyze(set, ModerationThresholds.Defaults, r.Text))).ToList();
+    foreach (var abusive in new[] { 0.1f, 0.15f, 0.2f, 0.25f, 0.3f, 0.35f, 0.4f })
+    {
+        foreach (var offtopic in new[] { 0.3f, 0.4f, 0.5f, 0.6f })
+        {
+            var policy = new ModerationThresholds(new LabelPolicy(abusive, ModerationActions.Refuse), new LabelPolicy(offtopic, ModerationActions.Warn));
+            var decided = scored.Select(s => (s.Row, Label: ModelSetAnalysis.Decide(s.Analysis.Moderation.Scores,
+                s.Analysis.Moderation.DecidedBy.StartsWith("rule:", StringComparison.Ordinal) ? s.Analysis.Moderation.DecidedBy : null, policy).Label)).ToList();
+            var all = ClassificationReport.Compute("all", Labels.Moderation, decided.Select(d => (d.Row.Moderation, d.Label)));
+            var project = ClassificationReport.Compute("project", Labels.Moderation,
+                decided.Where(d => d.Row.Source.StartsWith("project:", StringComparison.Ordinal)).Select(d => (d.Row.Moderation, d.Label)));
+            var oks = decided.Where(d => d.Row.Moderation == Labels.Ok).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    abusive {abusive:0.00} offtopic {offtopic:0.00}: macroF1 {all.MacroF1:0.000} abusive R {all.For(Labels.Abusive)!.Recall:0.000} offtopic R {all.For(Labels.Offtopic)!.Recall:0.000} ok->abusive {oks.Count(d => d.Label == Labels.Abusive) / (double)oks.Count:0.000} ok->offtopic {oks.Count(d => d.Label == Labels.Offtopic) / (double)oks.Count:0.000} | project macroF1 {project.MacroF1:0.000} abusive R {project.For(Labels.Abusive)!.Recall:0.000} offtopic R {project.For(Labels.Offtopic)!.Recall:0.000}"));
+        }
+    }
+}
+
+// Urgent probability thresholds on the validation slice: urgent recall and precision, and what they cost in accuracy.
+static void UrgentGrid(ModelSet set, IReadOnlyList<LabelledMessage> rows)
+{
+    var model = set.Get(ModelKinds.Priority);
+    var withPriority = rows.Where(r => r.Priority is not null)
+        .Select(r => (Row: r, Prediction: model?.Predict(TextNormalizer.ForModel(r.Text)), Rule: TriageRules.MatchUrgent(TextNormalizer.ForMatching(r.Text))))
+        .ToList();
+    foreach (var urgent in new[] { 1.01f, 0.5f, 0.4f, 0.35f, 0.3f, 0.25f, 0.2f, 0.15f, 0.1f })
+    {
+        var report = ClassificationReport.Compute("priority", Labels.Priorities,
+            withPriority.Select(p => (p.Row.Priority!, ModelSetAnalysis.PriorityFrom(p.Prediction, p.Rule, urgent))));
+        var u = report.For(Labels.Urgent)!;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    urgent score >= {urgent:0.00}: priority accuracy {report.Accuracy:0.000} urgent R {u.Recall:0.000} P {u.Precision:0.000}"));
+    }
+}

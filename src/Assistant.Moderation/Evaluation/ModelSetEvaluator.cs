@@ -9,7 +9,7 @@ namespace Assistant.Moderation.Evaluation;
 /// <summary>Scores a model set on the held-out split exactly as it is served (models, rules, default thresholds).</summary>
 public static class ModelSetEvaluator
 {
-    public static readonly IReadOnlyList<double> Thresholds = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+    public static readonly IReadOnlyList<double> Thresholds = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
     public static EvaluationReport Evaluate(ModelSet set, IReadOnlyList<LabelledMessage> heldOut, string? sharedDataDirectory, DateTimeOffset now)
     {

@@ -34,7 +34,7 @@ public static class ReportFormatter
         text.AppendLine("threshold  precision  recall  FPR     ok-flagged");
         foreach (var row in report.AbusiveThresholds)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{row.Threshold,9:0.0}  {row.Precision,9:0.000}  {row.Recall,6:0.000}  {row.FalsePositiveRate,6:0.000}  {row.OkFlaggedRate,10:0.000}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{row.Threshold,9:0.00}  {row.Precision,9:0.000}  {row.Recall,6:0.000}  {row.FalsePositiveRate,6:0.000}  {row.OkFlaggedRate,10:0.000}");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Legitimate (ok) messages flagged abusive at the default threshold: {report.OkFlaggedAbusive:0.000}");

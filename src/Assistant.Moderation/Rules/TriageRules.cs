@@ -30,7 +30,7 @@ public static partial class TriageRules
     }
 
     [GeneratedRegex(
-        @"\b(pirat(e|es|ee|ees|age)|hacke[sd]?|hacking|compte[s]? compromis|comptes? (a ete |ont ete )?(pirate|compromis)|fuite de donnees|fuite des donnees|donnees (ont )?(fuite|vole|voles|volees)|vol de donnees|data (leak|breach)|ransomware|rancongiciel|intrusion|connexions? (suspecte|inconnue)s?|acces non autorise|usurpation|someone (hacked|accessed)|account (was )?(hacked|compromised)|security (breach|incident)|phishing|hameconnage)\b",
+        @"\b(pirat(e|es|ee|ees|age)|hacke[sd]?|hacking|compte[s]? compromis|comptes? (a ete |ont ete )?(pirate|compromis)|fuite de donnees|fuite des donnees|donnees (ont )?(fuite|vole|voles|volees)|vol de donnees|data (leak|breach)|ransomware|rancongiciel|intrusion|connexions? (suspecte|inconnue)s?|acces non autorise|usurpation|someone (hacked|accessed)|account (was )?(hacked|compromised)|security (breach|incident)|rancon|ransom|(virus|ver|malware|logiciel malveillant)\b.{0,40}?\b(se propage|propage|infecte|chiffre)|(fichiers|donnees|serveurs?|postes)\b.{0,30}?\b(chiffres|chiffrees|encrypted)\b.{0,40}?\b(rancon|ransom|payer|pay)|(cliqu[ee]|saisi|entre|donne|clicked|entered|fell for)\b.{0,60}?\b(phishing|hameconnage|faux (mail|email|lien))|(phishing|hameconnage|faux (mail|email))\b.{0,80}?\b(cliqu[ee]|saisi|ont donne|clicked|entered))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex SecurityPattern();
 

@@ -77,7 +77,7 @@ public sealed record TrainerSettings(float L2Regularization, float ProjectRowWei
     public const int TrainerVersion = 2;
 
     /// <summary>Chosen with the <c>tune</c> command on a validation slice of the training split (never the held-out rows).</summary>
-    public static TrainerSettings Default { get; } = new(0.02f, 3f);
+    public static TrainerSettings Default { get; } = new(0.005f, 3f, TweetRowWeight: 1f, WordNgramLength: 2, CharNgramLength: 5);
 
     public float WeightOf(string source) =>
         source.StartsWith("project:", StringComparison.Ordinal) ? ProjectRowWeight
