@@ -95,6 +95,13 @@ try
             var fit = train.Where(r => !HeldOutSplit.IsValidation(r.Text)).ToList();
             var validation = train.Where(r => HeldOutSplit.IsValidation(r.Text)).ToList();
             Console.WriteLine($"tuning on {fit.Count} rows, validating on {validation.Count} rows of the training split");
+            if (options.ContainsKey("rules"))
+            {
+                // Rules are not trained, so their precision can be read on the whole training split (never the held-out rows).
+                RuleCheck(train);
+                return 0;
+            }
+
             var d = TrainerSettings.Default;
             var grid =
                 from l2 in Floats("l2", d.L2Regularization)
@@ -252,5 +259,48 @@ static void UrgentGrid(ModelSet set, IReadOnlyList<LabelledMessage> rows)
         var u = report.For(Labels.Urgent)!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"    urgent score >= {urgent:0.00}: priority accuracy {report.Accuracy:0.000} urgent R {u.Recall:0.000} P {u.Precision:0.000}"));
+    }
+}
+
+// Every rule decision on the training split, with the rows it gets wrong and the urgent rows no rule catches.
+void RuleCheck(IReadOnlyList<LabelledMessage> rows)
+{
+    var hits = new SortedDictionary<string, (int Correct, int Wrong)>(StringComparer.Ordinal);
+    foreach (var row in rows)
+    {
+        var matching = TextNormalizer.ForMatching(row.Text);
+        if (ModerationRules.Match(matching) is { } moderationRule)
+        {
+            var (c, w) = hits.GetValueOrDefault(moderationRule);
+            hits[moderationRule] = row.Moderation == Labels.Abusive ? (c + 1, w) : (c, w + 1);
+            if (row.Moderation != Labels.Abusive)
+            {
+                Console.WriteLine($"  {moderationRule} on {row.Moderation}: {row.Text}");
+            }
+        }
+
+        if (row.Priority is null)
+        {
+            continue;
+        }
+
+        if (TriageRules.MatchUrgent(matching) is { } urgentRule)
+        {
+            var (c, w) = hits.GetValueOrDefault(urgentRule);
+            hits[urgentRule] = row.Priority == Labels.Urgent ? (c + 1, w) : (c, w + 1);
+            if (row.Priority != Labels.Urgent)
+            {
+                Console.WriteLine($"  {urgentRule} on {row.Priority}: {row.Text}");
+            }
+        }
+        else if (row.Priority == Labels.Urgent && options.ContainsKey("missed"))
+        {
+            Console.WriteLine($"  no rule on urgent: {row.Text}");
+        }
+    }
+
+    foreach (var (rule, (correct, wrong)) in hits)
+    {
+        Console.WriteLine($"{rule}: {correct} correct, {wrong} wrong");
     }
 }

@@ -50,10 +50,11 @@ public static partial class ModerationRules
     private static partial Regex ThreatEnglish();
 
     [GeneratedRegex(
-        @"\b(comment|je veux|je voudrais|j'aimerais|aide[sz]?[- ]moi a|explique[sz]?[- ]moi comment|peux-tu|tu peux|pouvez-vous|tu connais|donne[sz]?[- ]moi)\b.{0,40}?(?<!faire |essaye de |essaie de |tente de |essayer de |tenter de |empecher de )\b(pirater|hacker|cracker|espionner|intercepter|falsifier|contourner (le paiement|la double authentification|l'authentification|la licence|la limite))\b"
+        @"\b(comment|je veux|je voudrais|j'aimerais|aide[sz]?[- ]moi a|explique[sz]?[- ]moi comment|peux-tu|tu peux|pouvez-vous|tu connais|donne[sz]?[- ]moi)\b.{0,40}?(?<!faire |essaye de |essaie de |tente de |essayer de |tenter de |empecher de )\b(pirater|hacker|cracker|espionner|intercepter|falsifier|contourner (le paiement|la double authentification|l'authentification|la licence|la limite)|(une |l')?injection sql|(la |une )?(force brute|bruteforce))\b"
         + @"|\b(je veux|je voudrais|aide[sz]?[- ]moi a|comment) (usurper|me faire passer pour)\b"
-        + @"|\b(un |le |du )?(crack|keygen|cracke|bruteforce|brute force|force brute|injection sql)\b"
-        + @"|\b(fausse facture|faux (bon de commande|avoir|recu|justificatif|mail de)|facture antidatee)\b"
+        + @"|\b(un |le )?crack (pour|de|du)\b|\bversion crackee?\b|\bkeygen\b"
+        + @"|\b(fausse facture|faux (bon de commande|avoir|recu|justificatif)|fausse attestation|facture antidatee)\b"
+        + @"|\b(redige|ecris|fais|genere)[sz]?[- ]?(moi)? un faux (mail|email|message)\b"
         + @"|\b(compte|espace client|ibox|mails?|boite mail|session|v-room)\b.{0,40}?\b(sans (son|sa|leur) (mot de passe|accord|autorisation|consentement)|sans qu'(il|elle|ils|elles) (le sache|le sachent|accepte|s'en rende))",
         RegexOptions.CultureInvariant)]
     private static partial Regex IllegalFrench();
