@@ -233,8 +233,9 @@ static void ThresholdGrid(ModelSet set, IReadOnlyList<LabelledMessage> rows)
         foreach (var offtopic in new[] { 0.3f, 0.4f, 0.5f, 0.6f })
         {
             var policy = new ModerationThresholds(new LabelPolicy(abusive, ModerationActions.Refuse), new LabelPolicy(offtopic, ModerationActions.Warn));
-            var decided = scored.Select(s => (s.Row, Label: ModelSetAnalysis.Decide(s.Analysis.Moderation.Scores,
-                s.Analysis.Moderation.DecidedBy.StartsWith("rule:", StringComparison.Ordinal) ? s.Analysis.Moderation.DecidedBy : null, policy).Label)).ToList();
+            var decided = scored.Select(s => (s.Row, Label: s.Analysis.Moderation.DecidedBy == ModerationRules.PlainAnswer ? Labels.Ok
+                : ModelSetAnalysis.Decide(s.Analysis.Moderation.Scores,
+                    s.Analysis.Moderation.DecidedBy.StartsWith("rule:", StringComparison.Ordinal) ? s.Analysis.Moderation.DecidedBy : null, policy).Label)).ToList();
             var all = ClassificationReport.Compute("all", Labels.Moderation, decided.Select(d => (d.Row.Moderation, d.Label)));
             var project = ClassificationReport.Compute("project", Labels.Moderation,
                 decided.Where(d => d.Row.Source.StartsWith("project:", StringComparison.Ordinal)).Select(d => (d.Row.Moderation, d.Label)));
@@ -276,6 +277,16 @@ void RuleCheck(IReadOnlyList<LabelledMessage> rows)
             if (row.Moderation != Labels.Abusive)
             {
                 Console.WriteLine($"  {moderationRule} on {row.Moderation}: {row.Text}");
+            }
+        }
+
+        if (ModerationRules.IsPlainAnswer(matching))
+        {
+            var (c, w) = hits.GetValueOrDefault(ModerationRules.PlainAnswer);
+            hits[ModerationRules.PlainAnswer] = row.Moderation == Labels.Ok ? (c + 1, w) : (c, w + 1);
+            if (row.Moderation != Labels.Ok)
+            {
+                Console.WriteLine($"  {ModerationRules.PlainAnswer} on {row.Moderation}: {row.Text}");
             }
         }
 

@@ -32,7 +32,9 @@ public static class ModelSetAnalysis
 
         var moderation = set.Moderation.Predict(modelText);
         var scores = new ModerationScores(moderation.ScoreOf(Labels.Abusive), moderation.ScoreOf(Labels.Offtopic));
-        var verdict = Decide(scores, ModerationRules.Match(matchingText), thresholds);
+        var verdict = ModerationRules.IsPlainAnswer(matchingText)
+            ? new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, ModerationRules.PlainAnswer)
+            : Decide(scores, ModerationRules.Match(matchingText), thresholds);
 
         var urgentRule = TriageRules.MatchUrgent(matchingText);
         var priority = set.Get(ModelKinds.Priority)?.Predict(modelText);

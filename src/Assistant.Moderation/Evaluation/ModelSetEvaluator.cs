@@ -25,7 +25,8 @@ public static class ModelSetEvaluator
             : ClassificationReport.Compute("moderation (project rows)", Labels.Moderation, projectRows.Select(r => (r.Row.Moderation, r.Analysis.Moderation.Label)));
 
         var bySource = results
-            .GroupBy(r => r.Row.Source.StartsWith("project:", StringComparison.Ordinal) ? "project:*" : r.Row.Source)
+            .GroupBy(r => r.Row.Source.StartsWith("project:dialog-", StringComparison.Ordinal) ? "project:dialog-*"
+                : r.Row.Source.StartsWith("project:", StringComparison.Ordinal) ? "project:*" : r.Row.Source)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => ClassificationReport.Compute(g.Key, Labels.Moderation, g.Select(r => (r.Row.Moderation, r.Analysis.Moderation.Label))))
             .ToList();
@@ -52,7 +53,7 @@ public static class ModelSetEvaluator
         {
             if (analysis.Moderation.DecidedBy.StartsWith("rule:", StringComparison.Ordinal))
             {
-                Count(analysis.Moderation.DecidedBy, row.Moderation == Labels.Abusive);
+                Count(analysis.Moderation.DecidedBy, row.Moderation == analysis.Moderation.Label);
             }
 
             if (analysis.Triage.PriorityDecidedBy.StartsWith("rule:", StringComparison.Ordinal) && row.Priority is not null)

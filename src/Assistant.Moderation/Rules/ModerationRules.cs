@@ -15,6 +15,15 @@ public static partial class ModerationRules
     public const string IllegalRequest = "rule:illegal-request";
     public const string PromptInjection = "rule:prompt-injection";
 
+    /// <summary>Ok by rule: the whole message is a phone number, an e-mail address, a customer number or one of the dialog's own choices.</summary>
+    public const string PlainAnswer = "rule:plain-answer";
+
+    /// <summary>
+    /// True when the message is only a structured answer to one of the intake dialog's questions. Such short texts are
+    /// far from anything the models learn from, and scoring them gave strikes to people typing their phone number.
+    /// </summary>
+    public static bool IsPlainAnswer(string matchingText) => PlainAnswerPattern().IsMatch(matchingText);
+
     /// <summary>The name of the rule that decides, or null when the model decides. Expects <c>TextNormalizer.ForMatching</c> text.</summary>
     public static string? Match(string matchingText)
     {
@@ -74,4 +83,14 @@ public static partial class ModerationRules
         + @"|\b(affiche|donne|recite|montre|repete|print|show|reveal)[- ]?(moi|me)?\b.{0,30}?\b(ton prompt|tes instructions|tes consignes|your (hidden |system )?(prompt|instructions))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Injection();
+
+    [GeneratedRegex(
+        @"^\s*((?=(\D*\d){8})\+?[\d\s().-]{8,20}"
+        + @"|((mon |my )?(e-?mail|adresse|address)\s*:?\s*)?@email"
+        + @"|((mon |my )?(numero|n°|no|number)\s*(client|customer)?\s*(c'est|is)?\s*:?\s*)?[a-z]{2,4}-?[a-z]?\d{3,8}"
+        + @"|accepter et valider|accepter|refuser|confirmer|modifier|annuler|passer|pas client|accept and continue|i accept|i refuse|confirm|change something|cancel|skip|not a customer"
+        + @"|v-?room|ibox|espace client|autre|client space|other|incident|acces|access|facturation|billing|commande|order|reclamation|complaint|question"
+        + @"|oui|non|yes|no|ok|okay|d'accord|merci|thanks|thank you)[\s.!]*$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PlainAnswerPattern();
 }

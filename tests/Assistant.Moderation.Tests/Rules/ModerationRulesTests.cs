@@ -31,4 +31,23 @@ public sealed class ModerationRulesTests
     [InlineData("Vous allez perdre un client, je vous préviens")]
     public void Legitimate_requests_that_look_alike_match_no_rule(string text) =>
         Assert.Null(ModerationRules.Match(TextNormalizer.ForMatching(text)));
+
+    [Theory]
+    [InlineData("06 12 34 56 78")]
+    [InlineData("+213 555 12 34 56")]
+    [InlineData("marie.dupont@example.fr")]
+    [InlineData("DGS-C1003")]
+    [InlineData("Accepter et valider")]
+    [InlineData("Pas client")]
+    [InlineData("Confirmer")]
+    [InlineData("Espace client")]
+    public void A_plain_answer_to_a_dialog_question_is_recognised(string text) =>
+        Assert.True(ModerationRules.IsPlainAnswer(TextNormalizer.ForMatching(text)));
+
+    [Theory]
+    [InlineData("...........................")]
+    [InlineData("06 12 34 56 78 espèce de con")]
+    [InlineData("Confirmer, bande d'escrocs")]
+    public void Anything_more_than_a_plain_answer_is_left_to_the_rules_and_the_model(string text) =>
+        Assert.False(ModerationRules.IsPlainAnswer(TextNormalizer.ForMatching(text)));
 }
