@@ -2,6 +2,7 @@ using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
+using Assistant.Bot.Moderation;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
@@ -46,6 +47,7 @@ public static class AssistantHost
         app.MapAuthApi();
         app.MapTicketsApi();
         app.MapHandoff();
+        app.MapModerationApi();
         return app;
     }
 }
