@@ -1,3 +1,4 @@
+using Assistant.Bot.Admin;
 using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Intake;
@@ -24,6 +25,7 @@ public static class AssistantHost
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
         services.AddStaffAuth(configuration);
+        services.AddAdmin();
         return services;
     }
 
@@ -38,6 +40,7 @@ public static class AssistantHost
         app.MapWebChat();
         app.MapAuthApi();
         app.MapTicketsApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
@@ -19,6 +20,7 @@ public sealed class TurnPipeline(
     ISanctionService sanctions,
     IOperatorCatalog operators,
     ReplyTemplates replies,
+    AuditLog audit,
     TimeProvider time,
     ILogger<TurnPipeline> logger) : ITurnHandler
 {
@@ -80,6 +82,7 @@ public sealed class TurnPipeline(
         {
             var verdict = analyzer.Analyze(text).Moderation;
             var handled = await ModerateAsync(turn, state, text, verdict, cancellationToken);
+            audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, verdict, handled);
             if (handled)
             {
                 Save(state);

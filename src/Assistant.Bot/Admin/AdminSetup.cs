@@ -1,0 +1,38 @@
+using Assistant.Bot.Admin.Audit;
+using Assistant.Bot.Admin.Sanctions;
+using Assistant.Bot.Admin.Templates;
+using Assistant.Bot.Admin.Thresholds;
+using Assistant.Bot.Auth;
+
+namespace Assistant.Bot.Admin;
+
+/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, and the <c>/admin</c> page.</summary>
+public static class AdminSetup
+{
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddSingleton<AdminDatabase>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<TemplateVersions>();
+        services.AddSingleton<HeldOutScores>();
+        services.AddHostedService<SavedTemplatesStartup>();
+        return services;
+    }
+
+    /// <summary>
+    /// Maps <c>/api/admin/*</c> (admin policy) and the page, and audits other staff changes made through the API.
+    /// Call after authentication and authorization are in the pipeline.
+    /// </summary>
+    public static WebApplication MapAdminApi(this WebApplication app)
+    {
+        app.UseStaffActionAudit();
+        var admin = app.MapGroup("/api/admin")
+            .RequireAuthorization(StaffAuthSetup.AdminPolicy)
+            .WithMetadata(AuditedByEndpoint.Instance);
+        admin.MapAuditApi();
+        admin.MapTemplatesApi();
+        admin.MapThresholdsApi();
+        admin.MapSanctionsApi();
+        return app;
+    }
+}
