@@ -100,8 +100,9 @@ public sealed class ReplyTemplates
             var template = Factory.Create(new PromptTemplateConfig(text));
             return (await template.RenderAsync(_kernel, Arguments(values), cancellationToken), null);
         }
-        catch (KernelException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Parse errors are KernelExceptions; a call to a function the kernel lacks fails differently (KeyNotFoundException).
             return (null, ex.Message);
         }
     }

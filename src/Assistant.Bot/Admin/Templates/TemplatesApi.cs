@@ -169,14 +169,7 @@ public static class TemplatesApi
             return (null, $"The template has {text.Length} characters; at most {MaxTextLength} are accepted.");
         }
 
-        try
-        {
-            return await replies.TryRenderAsync(text, values, cancellationToken);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            return (null, ex.Message);
-        }
+        return await replies.TryRenderAsync(text, values, cancellationToken);
     }
 
     private static Dictionary<string, string?> SampleValues(string? operatorId, Dictionary<string, string?>? values, IOperatorCatalog operators)
