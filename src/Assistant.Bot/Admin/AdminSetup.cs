@@ -2,11 +2,12 @@ using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Admin.Sanctions;
 using Assistant.Bot.Admin.Templates;
 using Assistant.Bot.Admin.Thresholds;
+using Assistant.Bot.Admin.Users;
 using Assistant.Bot.Auth;
 
 namespace Assistant.Bot.Admin;
 
-/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, and the <c>/admin</c> page.</summary>
+/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, and the <c>/admin</c> page.</summary>
 public static class AdminSetup
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services)
@@ -15,6 +16,7 @@ public static class AdminSetup
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TemplateVersions>();
         services.AddSingleton<HeldOutScores>();
+        services.AddSingleton<UserData>();
         services.AddHostedService<SavedTemplatesStartup>();
         return services;
     }
@@ -33,6 +35,7 @@ public static class AdminSetup
         admin.MapTemplatesApi();
         admin.MapThresholdsApi();
         admin.MapSanctionsApi();
+        admin.MapUserDataApi();
         return app;
     }
 }

@@ -19,6 +19,8 @@ public sealed class AdminAuthorizationTests(AdminHostFixture fixture) : IClassFi
         { "POST", "/api/admin/moderation/thresholds/preview", """{"abusive":{"threshold":0.5,"action":"refuse"}}""" },
         { "GET", "/api/admin/sanctions", null },
         { "POST", "/api/admin/sanctions/digisense/nobody/lift", """{"reason":"authorisation test"}""" },
+        { "GET", "/api/admin/users/dl_nobody/export", null },
+        { "DELETE", "/api/admin/users/dl_nobody", null },
         { "GET", "/api/staff", null },
         { "POST", "/api/staff/nobody/reset-password", null },
     };
