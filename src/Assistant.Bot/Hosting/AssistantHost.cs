@@ -1,6 +1,7 @@
 using Assistant.Bot.Admin;
 using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
+using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
@@ -25,6 +26,7 @@ public static class AssistantHost
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
         services.AddStaffAuth(configuration);
+        services.AddHandoff();
         services.AddAdmin();
         return services;
     }
@@ -40,6 +42,7 @@ public static class AssistantHost
         app.MapWebChat();
         app.MapAuthApi();
         app.MapTicketsApi();
+        app.MapHandoff();
         app.MapAdminApi();
         return app;
     }

@@ -81,6 +81,27 @@ public static partial class Commands
         return Command.None;
     }
 
+    /// <summary>
+    /// True when the whole message is one of the dialog's own short phrases (a suggested action, "aide",
+    /// "je veux parler à un conseiller"): nothing else is said, so there is nothing to moderate. Text
+    /// classifiers are unreliable on such few words and must not refuse a button the bot itself offered.
+    /// </summary>
+    public static bool IsExactCommand(string text)
+    {
+        var folded = EntityExtractor.Fold(text).Trim().TrimEnd('.', '!', ' ');
+        return folded.Length > 0 && (
+            AcceptPattern().IsMatch(folded) || RefusePattern().IsMatch(folded) || MyTicketsOnlyPattern().IsMatch(folded)
+            || HumanOnlyPattern().IsMatch(folded) || HelpPattern().IsMatch(folded) || RestartPattern().IsMatch(folded)
+            || CancelPattern().IsMatch(folded) || ModifyPattern().IsMatch(folded) || SkipPattern().IsMatch(folded)
+            || YesPattern().IsMatch(folded) || NoPattern().IsMatch(folded));
+    }
+
+    [GeneratedRegex(@"^(?:mes (?:demandes|tickets|requetes)|my (?:tickets|requests))$")]
+    private static partial Regex MyTicketsOnlyPattern();
+
+    [GeneratedRegex(@"^(?:(?:bonjour|bonsoir|hello|hi),? )?(?:(?:je (?:veux|voudrais|souhaite|souhaiterais|prefere)|j'aimerais|puis-je|est-ce que je peux|i want to|i'd like to|i would like to|can i|let me) )?(?:parler|discuter|talk|speak) (?:a|avec|to|with) (?:un conseiller|une conseillere|un humain|une personne|un agent|quelqu'un|someone|a human|an agent|a person|a real person)(?: humain| du support)?(?:,? (?:svp|s'il vous plait|merci|please|thanks))?$")]
+    private static partial Regex HumanOnlyPattern();
+
     [GeneratedRegex(@"^(?:j'?accepte|accepter(?: et valider)?|valider|i accept|accept(?: and continue)?|agree|i agree)$")]
     private static partial Regex AcceptPattern();
 

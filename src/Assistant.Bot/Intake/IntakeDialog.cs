@@ -17,6 +17,9 @@ public sealed class IntakeDialog(
     IOperatorCatalog operators,
     ILogger<IntakeDialog> logger)
 {
+    /// <summary>Two messages in a row the dialog cannot use, and a person takes over.</summary>
+    public const int MisunderstoodBeforeHandoff = 2;
+
     /// <summary>Greets a new conversation; asks for consent straight away when the user has not given it.</summary>
     public async Task<IReadOnlyList<Reply>> StartAsync(IntakeState state, CancellationToken cancellationToken)
     {
@@ -66,6 +69,13 @@ public sealed class IntakeDialog(
             return await ConsentTurnAsync(state, interpretation, message, cancellationToken);
         }
 
+        if (interpretation.Command == Command.Human)
+        {
+            // The handoff router tells the user what happens next; the draft stays for the agent to read.
+            state.Escalation = new EscalationRequest { Reason = EscalationReasons.UserRequest };
+            return output;
+        }
+
         if (state.Stage == IntakeStage.Idle)
         {
             state.Stage = IntakeStage.Collecting;
@@ -106,6 +116,12 @@ public sealed class IntakeDialog(
         {
             state.Misunderstood++;
             output.Add(new(await RenderAsync("NotUnderstood", state, cancellationToken)));
+            if (state.Misunderstood >= MisunderstoodBeforeHandoff)
+            {
+                state.Misunderstood = 0;
+                state.Escalation = new EscalationRequest { Reason = EscalationReasons.NotUnderstood };
+                return output;
+            }
             if (state.PendingSlot is not null and not Slots.Other)
             {
                 output.Add(await AskAsync(state, state.PendingSlot, cancellationToken));
@@ -254,6 +270,11 @@ public sealed class IntakeDialog(
         };
         var text = await RenderAsync(draft.Quarantine ? "CreatedQuarantined" : "Created", state, cancellationToken, values);
         state.LastTicketReference = ticket.Reference;
+        if (ticket.Priority == "urgent" && draft.CustomerVerified && draft.ContractTier is "premium" or "standard")
+        {
+            // Digisense 2: direct handoff is a contract feature.
+            state.Escalation = new EscalationRequest { Reason = EscalationReasons.UrgentContract, TicketReference = ticket.Reference };
+        }
         Reset(state);
         return [new Reply(text)];
     }

@@ -22,7 +22,26 @@ public sealed class IntakeState
     public int Misunderstood { get; set; }
 
     public string? LastTicketReference { get; set; }
+
+    /// <summary>Set by the dialog when the conversation should go to a person; the turn pipeline hands it off and clears it.</summary>
+    public EscalationRequest? Escalation { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Why the dialog wants a person to take over, and the ticket concerned if one was just filed.</summary>
+public sealed class EscalationRequest
+{
+    public string Reason { get; set; } = EscalationReasons.UserRequest;
+    public string? TicketReference { get; set; }
+}
+
+public static class EscalationReasons
+{
+    public const string UserRequest = "user-request";
+    public const string NotUnderstood = "not-understood";
+    public const string UrgentContract = "urgent-contract";
+    public const string AgentPickup = "agent-pickup";
 }
 
 public enum IntakeStage

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Channel.Activities;
+using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Moderation.Analysis;
@@ -10,12 +11,13 @@ using Assistant.Ticketing.Operators;
 namespace Assistant.Bot.Turns;
 
 /// <summary>
-/// One turn, in the order of DESIGN.md: sanction check, moderation, then the intake dialog. State is saved
+/// One turn, in the order of DESIGN.md: sanction check, moderation, handoff router, then the intake dialog. State is saved
 /// at the end of every turn; an exception leaves the previous state in place (the channel apologises).
 /// </summary>
 public sealed class TurnPipeline(
     IntakeDialog dialog,
     IntakeStateStore states,
+    HandoffRouter handoff,
     IMessageAnalyzer analyzer,
     ISanctionService sanctions,
     IOperatorCatalog operators,
@@ -78,9 +80,21 @@ public sealed class TurnPipeline(
 
         state.Language = LanguageDetector.Detect(text, state.Language);
         var quarantine = false;
-        if (text.Length > 0)
+        var verdict = text.Length > 0 && !Commands.IsExactCommand(text) ? analyzer.Analyze(text).Moderation : null;
+        if (handoff.IsHeld(turn.ConversationId))
         {
-            var verdict = analyzer.Analyze(text).Moderation;
+            // A person has (or is about to have) the conversation: moderation still counts, the bot stays silent.
+            if (verdict is not null)
+            {
+                RecordViolation(turn, state, text, verdict);
+                audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, verdict, answeredByModeration: false);
+            }
+            await handoff.ForwardAsync(turn, text, verdict, cancellationToken);
+            Save(state);
+            return;
+        }
+        if (verdict is not null)
+        {
             var handled = await ModerateAsync(turn, state, text, verdict, cancellationToken);
             audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, verdict, handled);
             if (handled)
@@ -93,20 +107,19 @@ public sealed class TurnPipeline(
 
         var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine), cancellationToken);
         await SendAsync(turn, state, output, cancellationToken);
+        if (state.Escalation is { } escalation)
+        {
+            state.Escalation = null;
+            await handoff.EscalateAsync(turn, state, escalation, cancellationToken);
+        }
         Save(state);
     }
 
     /// <returns>True when moderation answered the message and the dialog must not see it.</returns>
     private async Task<bool> ModerateAsync(TurnContext turn, IntakeState state, string text, ModerationVerdict verdict, CancellationToken cancellationToken)
     {
-        if (verdict.Label == "abusive" && verdict.Action != "allow")
+        if (RecordViolation(turn, state, text, verdict) is { } sanction)
         {
-            var clause = state.OperatorId == "icosnet" ? "ICOSNET 5 / Digisense 3" : "Digisense 3";
-            var sanction = sanctions.RecordViolation(new Violation(
-                state.OperatorId, state.UserId, turn.ConversationId, text, verdict.Label,
-                verdict.Scores.Abusive, verdict.Scores.Offtopic, clause, verdict.DecidedBy, time.GetUtcNow()));
-            logger.LogInformation("Abusive message ({Action}, score {Score:0.00}, decided by {DecidedBy}); user now {SanctionLevel}",
-                verdict.Action, verdict.Scores.Abusive, verdict.DecidedBy, sanction.Level);
             if (!sanction.CanUseService)
             {
                 await SendAsync(turn, state, [await SanctionReplyAsync(state, sanction, cancellationToken)], cancellationToken);
@@ -133,6 +146,22 @@ public sealed class TurnPipeline(
             return true;
         }
         return false;
+    }
+
+    /// <summary>An abusive message the thresholds act on counts as a strike; null for any other message.</summary>
+    private SanctionStatus? RecordViolation(TurnContext turn, IntakeState state, string text, ModerationVerdict verdict)
+    {
+        if (verdict.Label != "abusive" || verdict.Action == "allow")
+        {
+            return null;
+        }
+        var clause = state.OperatorId == "icosnet" ? "ICOSNET 5 / Digisense 3" : "Digisense 3";
+        var sanction = sanctions.RecordViolation(new Violation(
+            state.OperatorId, state.UserId, turn.ConversationId, text, verdict.Label,
+            verdict.Scores.Abusive, verdict.Scores.Offtopic, clause, verdict.DecidedBy, time.GetUtcNow()));
+        logger.LogInformation("Abusive message ({Action}, score {Score:0.00}, decided by {DecidedBy}); user now {SanctionLevel}",
+            verdict.Action, verdict.Scores.Abusive, verdict.DecidedBy, sanction.Level);
+        return sanction;
     }
 
     private async Task<Reply> SanctionReplyAsync(IntakeState state, SanctionStatus status, CancellationToken cancellationToken)

@@ -69,7 +69,7 @@ public sealed class AuditTests : IDisposable
         var entry = Assert.Single(_host.Audit("moderation"));
         Assert.Equal("moderation.ok", entry.Action);
         Assert.Equal("allow", entry.Moderation!.Action);
-        Assert.Contains("passed to the dialog", entry.Details, StringComparison.Ordinal);
+        Assert.Contains("passed on", entry.Details, StringComparison.Ordinal);
     }
 
     [Fact]

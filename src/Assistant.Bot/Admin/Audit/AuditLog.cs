@@ -44,7 +44,7 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
     {
         ArgumentNullException.ThrowIfNull(verdict);
         var details = string.Create(CultureInfo.InvariantCulture,
-            $"{verdict.Label} → {verdict.Action} (abusive {verdict.Scores.Abusive:0.00}, offtopic {verdict.Scores.Offtopic:0.00}, decided by {verdict.DecidedBy}); conversation {conversationId}; {(answeredByModeration ? "answered by moderation" : "passed to the dialog")}");
+            $"{verdict.Label} → {verdict.Action} (abusive {verdict.Scores.Abusive:0.00}, offtopic {verdict.Scores.Offtopic:0.00}, decided by {verdict.DecidedBy}); conversation {conversationId}; {(answeredByModeration ? "answered by moderation" : "passed on")}");
         return Record(AuditActors.System, "moderation", "moderation." + verdict.Label, userId, details, operatorId, new ModerationDecision
         {
             Label = verdict.Label,

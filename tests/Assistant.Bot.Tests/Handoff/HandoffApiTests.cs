@@ -1,0 +1,201 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Assistant.Bot.Tests.Channel;
+using Assistant.Bot.Tests.Intake;
+using Assistant.Ticketing.Staff;
+
+namespace Assistant.Bot.Tests.Handoff;
+
+/// <summary>
+/// Handoff through the real host: a user in Direct Line asks for a person, agents use the handoff API and
+/// the console's live feed. Assertions are on what the user and the agents receive.
+/// </summary>
+public sealed class HandoffApiTests : IDisposable
+{
+    private readonly HandoffTestHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    /// <summary>A consenting user who has described a problem and then asks for a person.</summary>
+    private async Task<ChatSession> UserAsksForAPersonAsync(DirectLineTestClient user, string userId)
+    {
+        var chat = await ChatSession.StartAsync(user, userId);
+        await chat.SayAsync("Accepter et valider");
+        await chat.SayAsync("Depuis ce matin je n'arrive plus à me connecter à mon espace client, le mot de passe est refusé.");
+        await chat.SayAsync("je veux parler à un conseiller");
+        return chat;
+    }
+
+    private static async Task<JsonObject> ActivityAsync(DirectLineTestClient user, ChatSession chat, Func<JsonObject, bool> match) =>
+        await user.WaitForActivityAsync(chat.ConversationId, chat.Token, match);
+
+    private static bool IsEvent(JsonObject activity, string name) => (string?)activity["type"] == "event" && (string?)activity["name"] == name;
+
+    [Fact]
+    public async Task Asking_for_a_person_queues_the_conversation_and_handoff_initiate_carries_transcript_and_routingAsync()
+    {
+        await using var alice = await _host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await alice.OpenFeedAsync();
+        var user = _host.User();
+
+        var chat = await UserAsksForAPersonAsync(user, "dl_asks-person");
+
+        var told = ChatSession.Text(chat.LastPrompt);
+        Assert.Contains("conseiller", told, StringComparison.Ordinal);
+        Assert.Contains("position 1", told, StringComparison.Ordinal);
+
+        var initiate = await ActivityAsync(user, chat, a => IsEvent(a, "handoff.initiate"));
+        var transcript = initiate["attachments"]!.AsArray().Single()!;
+        Assert.Equal("application/vnd.microsoft.activity.transcript", (string?)transcript["contentType"]);
+        var texts = transcript["content"]!["activities"]!.AsArray().Select(a => (string?)a!["text"]).ToList();
+        Assert.Contains("je veux parler à un conseiller", texts);
+        Assert.Contains(texts, t => t?.Contains("espace client", StringComparison.Ordinal) == true);
+        var routing = initiate["value"]!;
+        Assert.Equal("user-request", (string?)routing["reason"]);
+        Assert.Contains("mot de passe", (string?)routing["collected"]!["description"], StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty((string?)routing["priority"]));
+        Assert.NotEmpty(routing["tried"]!["lastPrompts"]!.AsArray());
+        Assert.Equal(1, (int)routing["availability"]!["agentsOnline"]!);
+
+        var live = await alice.NextEventAsync(e => e.Name == "handoff" && (string?)e.Data!["conversationId"] == chat.ConversationId);
+        Assert.Equal("pending", (string?)live.Data!["state"]);
+        var queue = await alice.QueueAsync("pending");
+        Assert.Contains(queue, h => (string?)h!["conversationId"] == chat.ConversationId);
+    }
+
+    [Fact]
+    public async Task Two_agents_accepting_at_once_exactly_one_wins_and_the_user_is_told_whoAsync()
+    {
+        await using var alice = await _host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await using var bruno = await _host.AgentAsync("Bruno", StaffRoles.Agent, "digisense");
+        await alice.OpenFeedAsync();
+        var user = _host.User();
+        var chat = await UserAsksForAPersonAsync(user, "dl_race");
+
+        var responses = await Task.WhenAll(alice.AcceptAsync(chat.ConversationId), bruno.AcceptAsync(chat.ConversationId));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        var winner = responses[0].StatusCode == HttpStatusCode.OK ? "Alice" : "Bruno";
+        var accepted = await ActivityAsync(user, chat, a => IsEvent(a, "handoff.status") && (string?)a["value"]!["state"] == "accepted");
+        Assert.Equal(winner, (string?)accepted["from"]!["name"]);
+        var notice = await ActivityAsync(user, chat, a => ((string?)a["text"])?.Contains("en relation avec", StringComparison.Ordinal) == true);
+        Assert.Contains(winner, (string?)notice["text"], StringComparison.Ordinal);
+        var statuses = (await user.GetActivitiesAsync(chat.ConversationId, chat.Token))["activities"]!.AsArray()
+            .OfType<JsonObject>().Count(a => IsEvent(a, "handoff.status"));
+        Assert.Equal(1, statuses);
+    }
+
+    [Fact]
+    public async Task A_completed_handoff_cannot_be_accepted_againAsync()
+    {
+        await using var alice = await _host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await using var bruno = await _host.AgentAsync("Bruno", StaffRoles.Agent, "digisense");
+        await alice.OpenFeedAsync();
+        var user = _host.User();
+        var chat = await UserAsksForAPersonAsync(user, "dl_completed");
+
+        Assert.Equal(HttpStatusCode.OK, (await alice.AcceptAsync(chat.ConversationId)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alice.CompleteAsync(chat.ConversationId)).StatusCode);
+
+        using var late = await bruno.AcceptAsync(chat.ConversationId);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        using var again = await alice.AcceptAsync(chat.ConversationId);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.DoesNotContain(await alice.QueueAsync(), h => (string?)h!["conversationId"] == chat.ConversationId);
+    }
+
+    [Fact]
+    public async Task An_agent_of_another_operator_sees_nothing_and_gets_404Async()
+    {
+        await using var alice = await _host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await using var ines = await _host.AgentAsync("Ines", StaffRoles.Agent, "icosnet");
+        await alice.OpenFeedAsync();
+        await ines.OpenFeedAsync();
+        var user = _host.User();
+        var chat = await UserAsksForAPersonAsync(user, "dl_other-operator");
+        await alice.NextEventAsync(e => e.Name == "handoff");
+
+        Assert.Empty(await ines.QueueAsync());
+        Assert.Empty(await ines.QueueAsync("pending"));
+        Assert.Equal(HttpStatusCode.NotFound, (await ines.Http.GetAsync($"/api/handoffs/{chat.ConversationId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ines.AcceptAsync(chat.ConversationId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ines.SayAsync(chat.ConversationId, "Bonjour")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ines.CompleteAsync(chat.ConversationId)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ines.AcceptAsync("no-such-conversation")).StatusCode);
+        await Assert.ThrowsAsync<OperationCanceledException>(() => ines.NextEventAsync(e => e.Name is "handoff" or "activity"));
+    }
+
+    [Fact]
+    public async Task While_an_agent_owns_the_conversation_the_bot_is_silent_and_the_user_gets_the_agents_messages_then_the_bot_answers_againAsync()
+    {
+        await using var alice = await _host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await alice.OpenFeedAsync();
+        var user = _host.User();
+        var chat = await UserAsksForAPersonAsync(user, "dl_owned");
+        Assert.Equal(HttpStatusCode.OK, (await alice.AcceptAsync(chat.ConversationId)).StatusCode);
+
+        using var reply = await alice.SayAsync(chat.ConversationId, "Bonjour, je regarde votre compte.");
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        var fromAgent = await ActivityAsync(user, chat, a => (string?)a["text"] == "Bonjour, je regarde votre compte.");
+        Assert.Equal("Alice", (string?)fromAgent["from"]!["name"]);
+        Assert.Equal("bot", (string?)fromAgent["from"]!["role"]);
+
+        var sent = await user.PostMessageAsync(chat.ConversationId, chat.Token, "aide", "c-held");
+        var forwarded = await alice.NextEventAsync(e => e.Name == "activity" && (string?)e.Data!["activity"]!["id"] == sent);
+        Assert.Equal("aide", (string?)forwarded.Data!["activity"]!["text"]);
+        await Task.Delay(500);
+        var after = (await user.GetActivitiesAsync(chat.ConversationId, chat.Token))["activities"]!.AsArray().OfType<JsonObject>()
+            .SkipWhile(a => (string?)a["id"] != sent).Skip(1).ToList();
+        Assert.DoesNotContain(after, a => (string?)a["type"] == "message");
+
+        Assert.Equal(HttpStatusCode.OK, (await alice.CompleteAsync(chat.ConversationId)).StatusCode);
+        await ActivityAsync(user, chat, a => IsEvent(a, "handoff.status") && (string?)a["value"]!["state"] == "completed");
+        var back = await ActivityAsync(user, chat, a => ((string?)a["text"])?.Contains("l'assistant reprend", StringComparison.Ordinal) == true);
+        Assert.Equal("bot", (string?)back["from"]!["id"]);
+
+        var again = await user.PostMessageAsync(chat.ConversationId, chat.Token, "aide", "c-back");
+        var help = await ActivityAsync(user, chat, a => BotReplies.IsReplyTo(a, again));
+        Assert.Equal("bot", (string?)help["from"]!["id"]);
+        Assert.Equal(HttpStatusCode.Conflict, (await alice.SayAsync(chat.ConversationId, "encore là ?")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_no_agent_online_the_user_is_told_and_the_bot_keeps_the_conversationAsync()
+    {
+        await using var alice = await _host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        var user = _host.User();
+
+        var chat = await UserAsksForAPersonAsync(user, "dl_nobody");
+
+        Assert.Contains("Aucun conseiller", ChatSession.Text(chat.LastPrompt), StringComparison.Ordinal);
+        var failed = await ActivityAsync(user, chat, a => IsEvent(a, "handoff.status"));
+        Assert.Equal("failed", (string?)failed["value"]!["state"]);
+        Assert.Empty(await alice.QueueAsync());
+        var replies = await chat.SayAsync("aide");
+        Assert.Contains(replies, r => (string?)r["from"]!["id"] == "bot");
+    }
+
+    [Fact]
+    public async Task Ownership_survives_a_restartAsync()
+    {
+        var data = ChannelAppFactory.NewDataDirectory();
+        string conversationId, token;
+        using (var before = new HandoffTestHost(data))
+        {
+            await using var alice = await before.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+            await alice.OpenFeedAsync();
+            var chat = await UserAsksForAPersonAsync(before.User(), "dl_restart");
+            Assert.Equal(HttpStatusCode.OK, (await alice.AcceptAsync(chat.ConversationId)).StatusCode);
+            (conversationId, token) = (chat.ConversationId, chat.Token);
+        }
+
+        using var after = new HandoffTestHost(data);
+        await using var aliceAgain = await after.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        var active = await aliceAgain.QueueAsync("active");
+        Assert.Contains(active, h => (string?)h!["conversationId"] == conversationId && (string?)h["agent"]!["name"] == "Alice");
+        using var reply = await aliceAgain.SayAsync(conversationId, "Toujours là.");
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+        await after.User().WaitForActivityAsync(conversationId, token, a => (string?)a["text"] == "Toujours là.");
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Assistant.Bot.Auth;
+using Assistant.Bot.Tests.Channel;
+using Assistant.Ticketing.Staff;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Bot.Tests.Handoff;
+
+/// <summary>
+/// The whole host (Direct Line, dialog, handoff, staff auth) on a fresh data directory. Digisense is open
+/// every day around the clock here, so whether an agent can take a conversation depends only on who is online.
+/// </summary>
+public sealed class HandoffTestHost : IDisposable
+{
+    public const string Password = "agent-password-1";
+
+    public HandoffTestHost(string? dataDirectory = null)
+    {
+        Factory = new ChannelAppFactory(dataDirectory ?? ChannelAppFactory.NewDataDirectory());
+        Factory.Settings["Assistant:Operators:0:Id"] = "digisense";
+        Factory.Settings["Assistant:Operators:0:Holidays"] = "none";
+        var day = 0;
+        foreach (var weekday in Enum.GetValues<DayOfWeek>())
+        {
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Day"] = weekday.ToString();
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Opens"] = "00:00";
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Closes"] = "23:59:59";
+            day++;
+        }
+    }
+
+    public ChannelAppFactory Factory { get; }
+
+    public string DataDirectory => Factory.DataDirectory;
+
+    public DirectLineTestClient User() => new(Factory.CreateClient());
+
+    /// <summary>An agent (or admin) account of these operators, logged in through the real token endpoint.</summary>
+    public async Task<AgentSession> AgentAsync(string name, string role = StaffRoles.Agent, params string[] operatorIds)
+    {
+        var email = $"{name.ToLowerInvariant()}@example.com";
+        var staff = Factory.Services.GetRequiredService<IStaffStore>();
+        if (staff.FindByEmail(email) is null)
+        {
+            var user = new StaffUser { Email = email, DisplayName = name, Role = role, OperatorIds = [.. operatorIds] };
+            user.PasswordHash = Factory.Services.GetRequiredService<StaffPasswords>().Hash(user, Password);
+            staff.Add(user);
+        }
+
+        var client = Factory.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return new AgentSession(name, client);
+    }
+
+    public void Dispose() => Factory.Dispose();
+}
