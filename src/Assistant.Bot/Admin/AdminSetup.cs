@@ -36,6 +36,13 @@ public static class AdminSetup
         admin.MapThresholdsApi();
         admin.MapSanctionsApi();
         admin.MapUserDataApi();
+
+        // The page is public (it holds no data); its calls carry the admin's token.
+        app.MapGet("/admin", (IWebHostEnvironment environment) =>
+                environment.WebRootFileProvider.GetFileInfo("admin/index.html") is { Exists: true, PhysicalPath: { } path }
+                    ? Results.File(path, "text/html; charset=utf-8")
+                    : Results.NotFound())
+            .ExcludeFromDescription();
         return app;
     }
 }
