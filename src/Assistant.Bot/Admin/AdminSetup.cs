@@ -1,5 +1,6 @@
 using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Admin.Sanctions;
+using Assistant.Bot.Admin.Settings;
 using Assistant.Bot.Admin.Templates;
 using Assistant.Bot.Admin.Thresholds;
 using Assistant.Bot.Admin.Users;
@@ -36,6 +37,7 @@ public static class AdminSetup
         admin.MapThresholdsApi();
         admin.MapSanctionsApi();
         admin.MapUserDataApi();
+        admin.MapSettingsApi();
 
         // The page is public (it holds no data); its calls carry the admin's token.
         app.MapGet("/admin", (IWebHostEnvironment environment) =>

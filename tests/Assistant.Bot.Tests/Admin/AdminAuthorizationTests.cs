@@ -21,6 +21,7 @@ public sealed class AdminAuthorizationTests(AdminHostFixture fixture) : IClassFi
         { "POST", "/api/admin/sanctions/digisense/nobody/lift", """{"reason":"authorisation test"}""" },
         { "GET", "/api/admin/users/dl_nobody/export", null },
         { "DELETE", "/api/admin/users/dl_nobody", null },
+        { "GET", "/api/admin/settings", null },
         { "GET", "/api/staff", null },
         { "POST", "/api/staff/nobody/reset-password", null },
     };

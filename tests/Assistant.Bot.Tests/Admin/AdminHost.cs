@@ -19,11 +19,16 @@ public sealed class AdminHost : IDisposable
     public const string AgentEmail = "agent@example.com";
     public const string AgentPassword = "agent-password-1";
 
-    public AdminHost()
+    public AdminHost(Dictionary<string, string?>? settings = null)
     {
         Factory = new ChannelAppFactory();
         Factory.Settings["Assistant:Bootstrap:AdminEmail"] = AdminEmail;
         Factory.Settings["Assistant:Bootstrap:AdminPassword"] = AdminPassword;
+        foreach (var (key, value) in settings ?? [])
+        {
+            Factory.Settings[key] = value!;
+        }
+
         Anonymous = Factory.CreateClient();
         var agent = new StaffUser { Email = AgentEmail, DisplayName = "agent", Role = StaffRoles.Agent, OperatorIds = ["digisense"] };
         agent.PasswordHash = Factory.Services.GetRequiredService<StaffPasswords>().Hash(agent, AgentPassword);
