@@ -11,13 +11,19 @@ namespace Assistant.Bot.Admin;
 /// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, and the <c>/admin</c> page.</summary>
 public static class AdminSetup
 {
-    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<AdminOptions>()
+            .Bind(configuration.GetSection(AdminOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<AdminDatabase>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TemplateVersions>();
         services.AddSingleton<HeldOutScores>();
         services.AddSingleton<UserData>();
+        services.AddSingleton<RetentionPurge>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionPurge>());
         services.AddHostedService<SavedTemplatesStartup>();
         return services;
     }

@@ -27,7 +27,7 @@ public static class AssistantHost
         services.AddWebChat(configuration);
         services.AddStaffAuth(configuration);
         services.AddHandoff();
-        services.AddAdmin();
+        services.AddAdmin(configuration);
         return services;
     }
 

@@ -21,6 +21,9 @@ public sealed class IntakeStateStore(BotDatabase database)
     public (IReadOnlyList<IntakeState> Dialogs, IReadOnlyList<ContactProfile> Contacts) ForUser(string userId) =>
         (_states.Find(s => s.UserId == userId).ToList(), _contacts.FindAll().Where(c => c.Id.EndsWith("|" + userId, StringComparison.Ordinal)).ToList());
 
+    /// <summary>Deletes one conversation's dialog state (retention); false when there was none.</summary>
+    public bool Forget(string conversationId) => _states.Delete(conversationId);
+
     /// <summary>Erases a user's dialog states and remembered contacts; returns how many documents.</summary>
     public int ForgetUser(string userId)
     {

@@ -22,6 +22,7 @@ public sealed class AdminAuthorizationTests(AdminHostFixture fixture) : IClassFi
         { "GET", "/api/admin/users/dl_nobody/export", null },
         { "DELETE", "/api/admin/users/dl_nobody", null },
         { "GET", "/api/admin/settings", null },
+        { "POST", "/api/admin/retention/purge", null },
         { "GET", "/api/staff", null },
         { "POST", "/api/staff/nobody/reset-password", null },
     };

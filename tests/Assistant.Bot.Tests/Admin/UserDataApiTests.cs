@@ -77,4 +77,26 @@ public sealed class UserDataApiTests : IDisposable
         var entry = Assert.Single(_host.Audit("user.erase"));
         Assert.Contains("1 ticket(s) anonymised", entry.Details, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_retention_purge_deletes_old_conversations_but_keeps_ticketsAsync()
+    {
+        var reference = await SeedAsync();
+        _host.Factory.Clock.Advance(TimeSpan.FromDays(400));
+        var admin = await _host.AdminAsync();
+
+        using var response = await admin.PostAsync("/api/admin/retention/purge", null);
+
+        response.EnsureSuccessStatusCode();
+        var purge = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(1, (int)purge!["conversations"]!);
+        Assert.Equal(365, (int)purge["retentionDays"]!);
+        var export = await admin.GetFromJsonAsync<JsonObject>($"/api/admin/users/{UserId}/export");
+        Assert.Empty(export!["conversations"]!.AsArray());
+        Assert.Empty(export["dialogs"]!.AsArray());
+        Assert.Single(export["tickets"]!.AsArray());
+        Assert.NotNull(_host.Service<ITicketService>().Find(reference));
+        Assert.Equal("system", Assert.Single(_host.Audit("retention.purge")).Actor);
+        Assert.Single(_host.Audit("retention.run"));
+    }
 }

@@ -64,19 +64,12 @@ public sealed class UserData(
     public UserErasure Erase(string userId, Actor actor)
     {
         var owned = ConversationsOf(userId);
-        var activities = 0;
-        var attachments = 0;
+        var (activities, attachments) = (0, 0);
         foreach (var conversation in owned)
         {
-            activities += conversations.Activities.DeleteMany(a => a.ConversationId == conversation.Id);
-            foreach (var attachment in conversations.Attachments.Find(a => a.ConversationId == conversation.Id).ToList())
-            {
-                File.Delete(Path.Combine(conversations.DataDirectory, "attachments", attachment.Id));
-                conversations.Attachments.Delete(attachment.Id);
-                attachments++;
-            }
-
-            conversations.Conversations.Delete(conversation.Id);
+            var (a, f) = DeleteConversation(conversation.Id);
+            activities += a;
+            attachments += f;
         }
 
         return new UserErasure(
@@ -89,6 +82,40 @@ public sealed class UserData(
             tickets.AnonymizeRequester(userId, actor),
             sanctions.RedactTexts(userId),
             admin.Audit.DeleteMany(e => e.Target == userId && e.Moderation != null));
+    }
+
+    /// <summary>
+    /// Retention: deletes the conversations not updated since <paramref name="before"/> (transcripts, uploads, dialog
+    /// state). Tickets, consents and sanctions are kept: they have their own reasons to exist.
+    /// </summary>
+    public (int Conversations, int Activities, int Attachments) PurgeConversations(DateTimeOffset before)
+    {
+        var cutoff = before.UtcDateTime;
+        var old = conversations.Conversations.Find(c => c.UpdatedAt < cutoff).Select(c => c.Id).ToList();
+        var (activities, attachments) = (0, 0);
+        foreach (var id in old)
+        {
+            var (a, f) = DeleteConversation(id);
+            dialogs.Forget(id);
+            activities += a;
+            attachments += f;
+        }
+
+        return (old.Count, activities, attachments);
+    }
+
+    private (int Activities, int Attachments) DeleteConversation(string conversationId)
+    {
+        var activities = conversations.Activities.DeleteMany(a => a.ConversationId == conversationId);
+        var attachments = conversations.Attachments.Find(a => a.ConversationId == conversationId).ToList();
+        foreach (var attachment in attachments)
+        {
+            File.Delete(Path.Combine(conversations.DataDirectory, "attachments", attachment.Id));
+            conversations.Attachments.Delete(attachment.Id);
+        }
+
+        conversations.Conversations.Delete(conversationId);
+        return (activities, attachments.Count);
     }
 
     private List<ConversationRecord> ConversationsOf(string userId) => conversations.Conversations.Find(c => c.UserId == userId).ToList();
