@@ -1,4 +1,5 @@
 using Assistant.Bot.Admin.Audit;
+using Assistant.Bot.Admin.Models;
 using Assistant.Bot.Admin.Sanctions;
 using Assistant.Bot.Admin.Settings;
 using Assistant.Bot.Admin.Templates;
@@ -44,6 +45,7 @@ public static class AdminSetup
         admin.MapSanctionsApi();
         admin.MapUserDataApi();
         admin.MapSettingsApi();
+        admin.MapModelsApi();
 
         // The page is public (it holds no data); its calls carry the admin's token.
         app.MapGet("/admin", (IWebHostEnvironment environment) =>

@@ -23,6 +23,8 @@ public sealed class AdminAuthorizationTests(AdminHostFixture fixture) : IClassFi
         { "DELETE", "/api/admin/users/dl_nobody", null },
         { "GET", "/api/admin/settings", null },
         { "POST", "/api/admin/retention/purge", null },
+        { "GET", "/api/admin/models", null },
+        { "POST", "/api/admin/models/19990101-000000-deadbeef/promote", """{"reason":"authorisation test"}""" },
         { "GET", "/api/staff", null },
         { "POST", "/api/staff/nobody/reset-password", null },
     };
