@@ -73,7 +73,7 @@ public sealed class AdminPageTests : IAsyncLifetime
         await admin.ScreenshotAsync(new() { Path = Browser.ArtifactPath("admin-template.png") });
 
         // The visitor talks to the assistant over Direct Line, as the chat page does.
-        Assert.Contains("revue par l'administration", await AskAsync("aide"), StringComparison.Ordinal);
+        Assert.Contains("revue par l'administration", await AskAsync("aide", "revue par l'administration"), StringComparison.Ordinal);
 
         // The change is in the audit log the admin can search.
         await admin.ClickAsync(".tab[data-section=audit]");
@@ -83,33 +83,45 @@ public sealed class AdminPageTests : IAsyncLifetime
         await admin.ScreenshotAsync(new() { Path = Browser.ArtifactPath("admin-audit.png") });
     }
 
-    /// <summary>A new visitor of the Digisense page says <paramref name="text"/>; returns the bot's texts after it.</summary>
-    private async Task<string> AskAsync(string text)
+    /// <summary>
+    /// A new visitor of the Digisense page waits for the greeting, says <paramref name="text"/>, and reads the bot's
+    /// messages after it until one contains <paramref name="expected"/> (or time runs out); returns them.
+    /// </summary>
+    private async Task<string> AskAsync(string text, string expected)
     {
         using var http = new HttpClient { BaseAddress = _server };
         var page = await PostAsync(http, "/api/directline/token", null, """{"operator":"digisense"}""");
         var started = await PostAsync(http, "/v3/directline/conversations", (string)page["token"]!, """{"user":{}}""");
         var conversation = (string)started["conversationId"]!;
         var token = (string)started["token"]!;
+        await BotMessagesAsync(http, conversation, token, all => all.Count > 0);
         var message = new JsonObject { ["type"] = "message", ["text"] = text, ["from"] = new JsonObject { ["id"] = (string)page["userId"]! }, ["locale"] = "fr-FR" };
         await PostAsync(http, $"/v3/directline/conversations/{conversation}/activities", token, message.ToJsonString());
-        for (var attempt = 0; attempt < 100; attempt++)
+        var replies = await BotMessagesAsync(http, conversation, token, all => all.SkipWhile(m => m != "> " + text).Any(m => m.Contains(expected, StringComparison.Ordinal)));
+        return string.Join("\n", replies.SkipWhile(m => m != "> " + text));
+    }
+
+    /// <summary>The conversation's messages (the user's prefixed with "> "), polled until <paramref name="done"/> or 15 seconds.</summary>
+    private static async Task<List<string>> BotMessagesAsync(HttpClient http, string conversation, string token, Func<List<string>, bool> done)
+    {
+        var messages = new List<string>();
+        for (var attempt = 0; attempt < 150; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversation}/activities");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await http.SendAsync(request);
-            var activities = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]!.AsArray();
-            var afterMessage = activities.SkipWhile(a => (string?)a!["text"] != text).Skip(1)
-                .Where(a => (string?)a!["from"]?["role"] == "bot" && (string?)a["type"] == "message").ToList();
-            if (afterMessage.Count > 0)
+            messages = [.. JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]!.AsArray()
+                .Where(a => (string?)a!["type"] == "message")
+                .Select(a => ((string?)a!["from"]?["role"] == "bot" ? "" : "> ") + (string?)a!["text"])];
+            if (done(messages))
             {
-                return string.Join("\n", afterMessage.Select(a => (string?)a!["text"]));
+                return messages;
             }
 
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("The assistant did not answer.");
+        return messages;
     }
 
     private static async Task<JsonObject> PostAsync(HttpClient http, string path, string? token, string json)
