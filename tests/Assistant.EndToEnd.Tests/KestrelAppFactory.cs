@@ -32,7 +32,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Extra configuration, e.g. operator business hours for the handoff tests.</summary>
+    /// <summary>Extra configuration (operator business hours, a bootstrap admin); set before <see cref="Start"/>.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using Assistant.Bot.Admin.Audit;
 using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +18,10 @@ public sealed record NewStaffRequest(string? Email, string? DisplayName, string?
 /// <summary>Null fields are left as they are; a password sets a new one.</summary>
 public sealed record StaffPatchRequest(string? DisplayName, string? Role, IReadOnlyList<string>? OperatorIds, bool? Disabled, string? Password);
 
-/// <summary>Staff accounts, for admins; and <c>/api/auth/me</c> for any signed-in staff user.</summary>
+/// <summary>A new password made by the server, shown once to the admin who asked for it.</summary>
+public sealed record PasswordResetResponse(string Id, string TemporaryPassword);
+
+/// <summary>Staff accounts, for admins; and <c>/api/auth/me</c> for any signed-in staff user. Every change is audited.</summary>
 public static class StaffApi
 {
     public const int MinPasswordLength = BootstrapOptions.MinPasswordLength;
@@ -28,11 +33,13 @@ public static class StaffApi
             .RequireAuthorization(StaffAuthSetup.AgentPolicy)
             .WithSummary("The signed-in staff user: role and operators");
 
-        var group = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffAuthSetup.AdminPolicy);
+        var group = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(StaffAuthSetup.AdminPolicy)
+            .WithMetadata(AuditedByEndpoint.Instance);
         group.MapGet("/", (IStaffStore staff) => TypedResults.Ok(staff.List().Select(StaffResponse.From).ToList()))
             .WithSummary("Lists agents and admins");
         group.MapPost("/", Create).WithSummary("Adds an agent or admin");
         group.MapPatch("/{id}", Update).WithSummary("Changes name, role, operators, password, or disables an account");
+        group.MapPost("/{id}/reset-password", ResetPassword).WithSummary("Sets a random temporary password and returns it once");
         return app;
     }
 
@@ -40,7 +47,7 @@ public static class StaffApi
         staff.Find(user.Scope().StaffId) is { } me ? TypedResults.Ok(StaffResponse.From(me)) : TypedResults.NotFound();
 
     internal static Results<Created<StaffResponse>, ValidationProblem, ProblemHttpResult> Create(
-        NewStaffRequest request, IStaffStore staff, StaffPasswords passwords, IOperatorCatalog operators)
+        NewStaffRequest request, ClaimsPrincipal admin, IStaffStore staff, StaffPasswords passwords, IOperatorCatalog operators, AuditLog audit)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@', StringComparison.Ordinal))
@@ -73,11 +80,12 @@ public static class StaffApi
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Email already used");
         }
 
+        audit.Record(admin, "staff.create", user.Id, $"{user.Role} {user.DisplayName} created for {Operators(user)}");
         return TypedResults.Created($"/api/staff/{user.Id}", StaffResponse.From(user));
     }
 
     internal static Results<Ok<StaffResponse>, ValidationProblem, ProblemHttpResult> Update(
-        string id, StaffPatchRequest request, IStaffStore staff, StaffPasswords passwords, IOperatorCatalog operators)
+        string id, StaffPatchRequest request, ClaimsPrincipal admin, IStaffStore staff, StaffPasswords passwords, IOperatorCatalog operators, AuditLog audit)
     {
         var user = staff.Find(id);
         if (user is null)
@@ -123,8 +131,35 @@ public static class StaffApi
         }
 
         staff.Update(user);
+        var changed = new[]
+        {
+            request.DisplayName is null ? null : "name",
+            request.Role is null ? null : $"role {user.Role}",
+            request.OperatorIds is null ? null : $"operators {Operators(user)}",
+            request.Disabled is null ? null : user.Disabled ? "disabled" : "enabled",
+            request.Password is null ? null : "password changed",
+        }.OfType<string>();
+        audit.Record(admin, request.Disabled == true ? "staff.disable" : "staff.update", user.Id, $"{user.DisplayName}: {string.Join(", ", changed)}");
         return TypedResults.Ok(StaffResponse.From(user));
     }
+
+    internal static Results<Ok<PasswordResetResponse>, NotFound> ResetPassword(
+        string id, ClaimsPrincipal admin, IStaffStore staff, StaffPasswords passwords, AuditLog audit)
+    {
+        if (staff.Find(id) is not { } user)
+        {
+            return TypedResults.NotFound();
+        }
+
+        // 18 random bytes: 24 URL-safe characters, well above the minimum length; never logged nor audited.
+        var temporary = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+        user.PasswordHash = passwords.Hash(user, temporary);
+        staff.Update(user);
+        audit.Record(admin, "staff.reset-password", user.Id, $"{user.DisplayName}: temporary password issued");
+        return TypedResults.Ok(new PasswordResetResponse(user.Id, temporary));
+    }
+
+    private static string Operators(StaffUser user) => user.OperatorIds.Count == 0 ? "all operators" : string.Join(", ", user.OperatorIds);
 
     private static void CheckRole(string role, Dictionary<string, string[]> errors)
     {

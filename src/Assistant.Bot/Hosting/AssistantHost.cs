@@ -1,3 +1,4 @@
+using Assistant.Bot.Admin;
 using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Handoff;
@@ -32,6 +33,7 @@ public static class AssistantHost
         services.AddWebChat(configuration);
         services.AddStaffAuth(configuration);
         services.AddHandoff();
+        services.AddAdmin(configuration);
         return services;
     }
 
@@ -48,6 +50,7 @@ public static class AssistantHost
         app.MapTicketsApi();
         app.MapHandoff();
         app.MapModerationApi();
+        app.MapAdminApi();
         return app;
     }
 }

@@ -17,6 +17,25 @@ public sealed class IntakeStateStore(BotDatabase database)
     /// <summary>The contact details this user gave with their last ticket on this operator, so a returning user is not asked again.</summary>
     public ContactProfile? LatestContact(string operatorId, string userId) => _contacts.FindById($"{operatorId}|{userId}");
 
+    /// <summary>Every dialog state and remembered contact of a user (data export).</summary>
+    public (IReadOnlyList<IntakeState> Dialogs, IReadOnlyList<ContactProfile> Contacts) ForUser(string userId) =>
+        (_states.Find(s => s.UserId == userId).ToList(), _contacts.FindAll().Where(c => c.Id.EndsWith("|" + userId, StringComparison.Ordinal)).ToList());
+
+    /// <summary>Deletes one conversation's dialog state (retention); false when there was none.</summary>
+    public bool Forget(string conversationId) => _states.Delete(conversationId);
+
+    /// <summary>Erases a user's dialog states and remembered contacts; returns how many documents.</summary>
+    public int ForgetUser(string userId)
+    {
+        var contacts = ForUser(userId).Contacts;
+        foreach (var contact in contacts)
+        {
+            _contacts.Delete(contact.Id);
+        }
+
+        return _states.DeleteMany(s => s.UserId == userId) + contacts.Count;
+    }
+
     public void RememberContact(string operatorId, string userId, TicketDraft draft) => _contacts.Upsert(new ContactProfile
     {
         Id = $"{operatorId}|{userId}",

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
@@ -21,6 +22,7 @@ public sealed class TurnPipeline(
     ISanctionService sanctions,
     IOperatorCatalog operators,
     ReplyTemplates replies,
+    AuditLog audit,
     TimeProvider time,
     ILogger<TurnPipeline> logger) : ITurnHandler
 {
@@ -94,6 +96,7 @@ public sealed class TurnPipeline(
             if (verdict is not null)
             {
                 RecordViolation(turn, state, text, verdict);
+                audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, verdict, answeredByModeration: false);
             }
             await handoff.ForwardAsync(turn, text, verdict, cancellationToken);
             Save(state);
@@ -102,6 +105,7 @@ public sealed class TurnPipeline(
         if (verdict is not null)
         {
             var handled = await ModerateAsync(turn, state, text, verdict, cancellationToken);
+            audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, verdict, handled);
             if (handled)
             {
                 Save(state);

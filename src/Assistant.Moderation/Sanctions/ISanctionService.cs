@@ -16,6 +16,15 @@ public interface ISanctionService
     void Lift(string operatorId, string userId, string liftedBy, string reason, DateTimeOffset now);
 
     IReadOnlyList<SanctionRecord> ListActive(string? operatorId, DateTimeOffset now);
+
+    /// <summary>Every decision about a user on any operator, oldest first (data export).</summary>
+    IReadOnlyList<SanctionDecision> History(string userId);
+
+    /// <summary>
+    /// Data erasure: removes the offending messages' text from a user's decisions and returns how many. The decisions
+    /// themselves stay, so an erasure request does not lift a suspension or a ban.
+    /// </summary>
+    int RedactTexts(string userId);
 }
 
 /// <param name="Level"><c>none</c>, <c>warning</c>, <c>suspended</c> or <c>banned</c>.</param>
@@ -47,6 +56,18 @@ public sealed record Violation(
     string Clause,
     string DecidedBy,
     DateTimeOffset At);
+
+public sealed record SanctionDecision(
+    string OperatorId,
+    string Kind,
+    string Level,
+    DateTimeOffset At,
+    DateTimeOffset? Until,
+    string Reason,
+    string Clause,
+    string DecidedBy,
+    string? Text,
+    DateTimeOffset? LiftedAt);
 
 public sealed record SanctionRecord(
     string OperatorId,

@@ -145,6 +145,26 @@ public sealed partial class SanctionService : ISanctionService
             .ToList();
     }
 
+    public IReadOnlyList<SanctionDecision> History(string userId) =>
+        _database.Decisions.Find(d => d.UserId == userId)
+            .OrderBy(d => d.At)
+            .Select(d => new SanctionDecision(d.OperatorId, d.Kind, d.Level, Utc(d.At), d.Until is null ? null : Utc(d.Until.Value),
+                d.Reason, d.Clause, d.DecidedBy, d.Text, d.LiftedAt is null ? null : Utc(d.LiftedAt.Value)))
+            .ToList();
+
+    public int RedactTexts(string userId)
+    {
+        var redacted = 0;
+        foreach (var decision in _database.Decisions.Find(d => d.UserId == userId && d.Text != null))
+        {
+            decision.Text = null;
+            _database.Decisions.Update(decision);
+            redacted++;
+        }
+
+        return redacted;
+    }
+
     private UserState StateOf(string operatorId, string userId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operatorId);

@@ -11,6 +11,9 @@ public interface IConsentStore
     ConsentRecord? Latest(string operatorId, string userId, string cguVersion);
 
     IReadOnlyList<ConsentRecord> ListByUser(string userId);
+
+    /// <summary>Erases a user's consent records (data erasure request); returns how many.</summary>
+    int DeleteByUser(string userId);
 }
 
 public sealed class LiteDbConsentStore(TicketingDatabase database, TimeProvider time) : IConsentStore
@@ -43,4 +46,6 @@ public sealed class LiteDbConsentStore(TicketingDatabase database, TimeProvider 
 
     public IReadOnlyList<ConsentRecord> ListByUser(string userId) =>
         database.Consents.Find(c => c.UserId == userId).OrderBy(c => c.Id).ToList();
+
+    public int DeleteByUser(string userId) => database.Consents.DeleteMany(c => c.UserId == userId);
 }

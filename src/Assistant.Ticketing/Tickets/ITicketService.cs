@@ -19,6 +19,12 @@ public interface ITicketService
     Ticket AddComment(string reference, NewComment comment, Actor actor);
 
     Ticket AddAttachment(string reference, TicketAttachment attachment, Actor actor);
+
+    /// <summary>
+    /// Data erasure: the user's tickets stay for the operator, but lose the requester's identity and contact details
+    /// (name, email, phone, customer number, user id). Returns how many tickets changed.
+    /// </summary>
+    int AnonymizeRequester(string userId, Actor actor);
 }
 
 /// <summary>Who did something: a requester (user id), an agent, an admin, or the system (moderation, SLA).</summary>

@@ -19,6 +19,9 @@ public sealed partial class TicketService(
     public const int MaxCommentLength = 5_000;
     private const int MaxIdLength = 200;
 
+    /// <summary>The requester id of a ticket whose requester asked for their data to be erased.</summary>
+    public const string ErasedRequester = "erased";
+
     // Every write is read-modify-write on one document (or the reference counter); one writer at a time
     // keeps references unique and never loses a concurrent change.
     private readonly Lock _writeLock = new();
@@ -274,6 +277,32 @@ public sealed partial class TicketService(
 
         Notify(new TicketChanged(ticket, "attachment", actor, null));
         return ticket;
+    }
+
+    public int AnonymizeRequester(string userId, Actor actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(actor);
+        lock (_writeLock)
+        {
+            var tickets = database.Tickets.Find(t => t.Requester.UserId == userId).ToList();
+            var now = Now();
+            foreach (var ticket in tickets)
+            {
+                ticket.Requester = new Requester { UserId = ErasedRequester };
+                foreach (var comment in ticket.Comments.Where(c => c.AuthorId == userId))
+                {
+                    comment.AuthorId = ErasedRequester;
+                    comment.AuthorName = null;
+                }
+
+                ticket.History.Add(Entry(now, actor, "requester", null, ErasedRequester));
+                ticket.UpdatedAt = now;
+                database.Tickets.Update(ticket);
+            }
+
+            return tickets.Count;
+        }
     }
 
     private string NextReference(string prefix, int year)

@@ -1,0 +1,48 @@
+using Assistant.Bot.Admin.Audit;
+using Assistant.Bot.Admin.Templates;
+using Assistant.Bot.Hosting;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Admin;
+
+/// <summary>
+/// The admin console's LiteDB file (<c>&lt;DataDirectory&gt;/admin.db</c>): the audit log and the saved
+/// versions of reply templates. One long-lived instance; collections and indexes are ensured at start.
+/// </summary>
+public sealed class AdminDatabase : IDisposable
+{
+    public const int SchemaVersion = 1;
+
+    private readonly LiteDatabase _database;
+
+    public AdminDatabase(IOptions<AssistantOptions> options)
+    {
+        var directory = Path.GetFullPath(options.Value.DataDirectory);
+        Directory.CreateDirectory(directory);
+        _database = new LiteDatabase(new ConnectionString
+        {
+            Filename = Path.Combine(directory, "admin.db"),
+            Connection = ConnectionType.Direct,
+        })
+        {
+            UtcDate = true,
+        };
+        if (_database.UserVersion == 0)
+        {
+            _database.UserVersion = SchemaVersion;
+        }
+
+        Audit = _database.GetCollection<AuditEntry>("audit");
+        Audit.EnsureIndex(e => e.At);
+        Audit.EnsureIndex(e => e.Action);
+        TemplateVersions = _database.GetCollection<TemplateVersion>("template_versions");
+        TemplateVersions.EnsureIndex(v => v.Template);
+    }
+
+    public ILiteCollection<AuditEntry> Audit { get; }
+
+    public ILiteCollection<TemplateVersion> TemplateVersions { get; }
+
+    public void Dispose() => _database.Dispose();
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Security.Claims;
+using Assistant.Bot.Auth;
+using Assistant.Moderation.Analysis;
+
+namespace Assistant.Bot.Admin.Audit;
+
+/// <param name="Action">A prefix: <c>moderation</c> matches <c>moderation.abusive</c>.</param>
+/// <param name="Text">Case-insensitive, in the target, details or actor name.</param>
+public sealed record AuditQuery(string? Actor = null, string? Action = null, string? Text = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100);
+
+/// <summary>The audit log in <c>admin.db</c>: append and search, newest first.</summary>
+public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, ILogger<AuditLog> logger)
+{
+    public const int MaxLimit = 1000;
+
+    public AuditEntry Record(string actor, string? actorName, string action, string? target, string details, string? operatorId = null, ModerationDecision? moderation = null)
+    {
+        var entry = new AuditEntry
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            Actor = actor,
+            ActorName = actorName,
+            Action = action,
+            Target = target,
+            OperatorId = operatorId,
+            Details = details,
+            Moderation = moderation,
+        };
+        database.Audit.Insert(entry);
+        LogRecorded(logger, action, actor, target);
+        return entry;
+    }
+
+    /// <summary>An action by the signed-in staff user.</summary>
+    public AuditEntry Record(ClaimsPrincipal user, string action, string? target, string details, string? operatorId = null)
+    {
+        var scope = user.Scope();
+        return Record(AuditActors.Staff(scope.StaffId), scope.DisplayName, action, target, details, operatorId);
+    }
+
+    /// <summary>The assistant's own moderation decision on one user message (scores only, never the text).</summary>
+    public AuditEntry RecordModeration(string operatorId, string userId, string conversationId, ModerationVerdict verdict, bool answeredByModeration)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        var details = string.Create(CultureInfo.InvariantCulture,
+            $"{verdict.Label} → {verdict.Action} (abusive {verdict.Scores.Abusive:0.00}, offtopic {verdict.Scores.Offtopic:0.00}, decided by {verdict.DecidedBy}); conversation {conversationId}; {(answeredByModeration ? "answered by moderation" : "passed on")}");
+        return Record(AuditActors.System, "moderation", "moderation." + verdict.Label, userId, details, operatorId, new ModerationDecision
+        {
+            Label = verdict.Label,
+            Action = verdict.Action,
+            Abusive = verdict.Scores.Abusive,
+            Offtopic = verdict.Scores.Offtopic,
+            DecidedBy = verdict.DecidedBy,
+        });
+    }
+
+    public IReadOnlyList<AuditEntry> Search(AuditQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var from = query.From?.UtcDateTime ?? DateTime.MinValue;
+        var to = query.To?.UtcDateTime ?? DateTime.MaxValue;
+        var limit = Math.Clamp(query.Limit, 1, MaxLimit);
+        // The date range uses the index; the other filters run on the streamed, newest-first entries.
+        return database.Audit.Query()
+            .Where(e => e.At >= from && e.At <= to)
+            .OrderByDescending(e => e.At)
+            .ToEnumerable()
+            .Where(e => Matches(e, query))
+            .Take(limit)
+            .ToList();
+    }
+
+    /// <summary>The automated moderation decisions since <paramref name="since"/>, for replaying them under other thresholds.</summary>
+    public IReadOnlyList<ModerationDecision> ModerationDecisionsSince(DateTimeOffset since)
+    {
+        var from = since.UtcDateTime;
+        return database.Audit.Query()
+            .Where(e => e.At >= from && e.Moderation != null)
+            .Select(e => e.Moderation!)
+            .ToList();
+    }
+
+    private static bool Matches(AuditEntry entry, AuditQuery query) =>
+        (string.IsNullOrWhiteSpace(query.Actor)
+            || entry.Actor.Contains(query.Actor, StringComparison.OrdinalIgnoreCase)
+            || (entry.ActorName?.Contains(query.Actor, StringComparison.OrdinalIgnoreCase) ?? false))
+        && (string.IsNullOrWhiteSpace(query.Action) || entry.Action.StartsWith(query.Action, StringComparison.OrdinalIgnoreCase))
+        && (string.IsNullOrWhiteSpace(query.Text)
+            || entry.Details.Contains(query.Text, StringComparison.OrdinalIgnoreCase)
+            || (entry.Target?.Contains(query.Text, StringComparison.OrdinalIgnoreCase) ?? false)
+            || (entry.ActorName?.Contains(query.Text, StringComparison.OrdinalIgnoreCase) ?? false));
+
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Audit {AuditAction} by {Actor} on {Target}")]
+    private static partial void LogRecorded(ILogger logger, string auditAction, string actor, string? target);
+}

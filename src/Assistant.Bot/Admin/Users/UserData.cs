@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assistant.Bot.Admin.Audit;
+using Assistant.Bot.Channel.Storage;
+using Assistant.Bot.Intake;
+using Assistant.Moderation.Sanctions;
+using Assistant.Ticketing.Consents;
+using Assistant.Ticketing.Tickets;
+
+namespace Assistant.Bot.Admin.Users;
+
+public sealed record ConversationExport(string Id, string OperatorId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<JsonNode?> Activities, IReadOnlyList<AttachmentRecord> Attachments);
+
+/// <summary>Everything stored about one visitor, as one JSON document.</summary>
+public sealed record UserDataExport(
+    string UserId,
+    DateTimeOffset ExportedAt,
+    IReadOnlyList<ConversationExport> Conversations,
+    IReadOnlyList<IntakeState> Dialogs,
+    IReadOnlyList<ContactProfile> Contacts,
+    IReadOnlyList<ConsentRecord> Consents,
+    IReadOnlyList<Ticket> Tickets,
+    IReadOnlyList<SanctionDecision> Sanctions,
+    IReadOnlyList<AuditEntryResponse> ModerationDecisions);
+
+/// <summary>How many records an erasure removed or anonymised, per store.</summary>
+public sealed record UserErasure(string UserId, int Conversations, int Activities, int Attachments, int DialogDocuments, int Consents, int TicketsAnonymized, int SanctionTextsRedacted, int AuditEntries);
+
+/// <summary>
+/// The data requests of the CGU (Digisense 7, ICOSNET 6): export everything stored about a visitor, or erase it.
+/// Erasure deletes conversations, uploads, dialog state, contacts and consents; tickets stay for the operator
+/// without the requester's identity; sanction decisions stay (an erasure does not lift a ban) without the messages.
+/// </summary>
+public sealed class UserData(
+    ConversationDatabase conversations,
+    IntakeStateStore dialogs,
+    IConsentStore consents,
+    ITicketService tickets,
+    ISanctionService sanctions,
+    AdminDatabase admin,
+    TimeProvider time)
+{
+    public UserDataExport Export(string userId)
+    {
+        var (states, contacts) = dialogs.ForUser(userId);
+        return new UserDataExport(
+            userId,
+            time.GetUtcNow(),
+            ConversationsOf(userId).Select(c => new ConversationExport(
+                c.Id,
+                c.OperatorId,
+                Utc(c.CreatedAt),
+                Utc(c.UpdatedAt),
+                conversations.Activities.Find(a => a.ConversationId == c.Id).OrderBy(a => a.Watermark).Select(a => JsonNode.Parse(a.Json)).ToList(),
+                conversations.Attachments.Find(a => a.ConversationId == c.Id).ToList())).ToList(),
+            states,
+            contacts,
+            consents.ListByUser(userId),
+            tickets.Query(new TicketQuery(RequesterUserId: userId)),
+            sanctions.History(userId),
+            admin.Audit.Find(e => e.Target == userId && e.Moderation != null).Select(AuditEntryResponse.From).ToList());
+    }
+
+    public UserErasure Erase(string userId, Actor actor)
+    {
+        var owned = ConversationsOf(userId);
+        var (activities, attachments) = (0, 0);
+        foreach (var conversation in owned)
+        {
+            var (a, f) = DeleteConversation(conversation.Id);
+            activities += a;
+            attachments += f;
+        }
+
+        return new UserErasure(
+            userId,
+            owned.Count,
+            activities,
+            attachments,
+            dialogs.ForgetUser(userId),
+            consents.DeleteByUser(userId),
+            tickets.AnonymizeRequester(userId, actor),
+            sanctions.RedactTexts(userId),
+            admin.Audit.DeleteMany(e => e.Target == userId && e.Moderation != null));
+    }
+
+    /// <summary>
+    /// Retention: deletes the conversations not updated since <paramref name="before"/> (transcripts, uploads, dialog
+    /// state). Tickets, consents and sanctions are kept: they have their own reasons to exist.
+    /// </summary>
+    public (int Conversations, int Activities, int Attachments) PurgeConversations(DateTimeOffset before)
+    {
+        var cutoff = before.UtcDateTime;
+        var old = conversations.Conversations.Find(c => c.UpdatedAt < cutoff).Select(c => c.Id).ToList();
+        var (activities, attachments) = (0, 0);
+        foreach (var id in old)
+        {
+            var (a, f) = DeleteConversation(id);
+            dialogs.Forget(id);
+            activities += a;
+            attachments += f;
+        }
+
+        return (old.Count, activities, attachments);
+    }
+
+    private (int Activities, int Attachments) DeleteConversation(string conversationId)
+    {
+        var activities = conversations.Activities.DeleteMany(a => a.ConversationId == conversationId);
+        var attachments = conversations.Attachments.Find(a => a.ConversationId == conversationId).ToList();
+        foreach (var attachment in attachments)
+        {
+            File.Delete(Path.Combine(conversations.DataDirectory, "attachments", attachment.Id));
+            conversations.Attachments.Delete(attachment.Id);
+        }
+
+        conversations.Conversations.Delete(conversationId);
+        return (activities, attachments.Count);
+    }
+
+    private List<ConversationRecord> ConversationsOf(string userId) => conversations.Conversations.Find(c => c.UserId == userId).ToList();
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    /// <summary>The export as it is served: indented, web names.</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+}
