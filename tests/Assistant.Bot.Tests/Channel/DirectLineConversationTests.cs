@@ -95,12 +95,15 @@ public sealed class DirectLineConversationTests : IDisposable
         using var response = await _client.PostActivityAsync(conversationId, token, """{"type":"typing"}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var marker = await _client.PostMessageAsync(conversationId, token, "après la saisie");
-        await _client.WaitForActivityAsync(conversationId, token, a => BotReplies.IsReplyTo(a, marker));
+        // Before consent the bot answers any message by asking for it again: that prompt ends its turn.
+        await _client.WaitForActivityAsync(conversationId, token, a => BotReplies.IsReplyTo(a, marker) && BotReplies.IsOpening(a));
 
         var set = await _client.GetActivitiesAsync(conversationId, token);
         var activities = set["activities"]!.AsArray().OfType<JsonObject>().ToList();
         Assert.DoesNotContain(activities, a => (string?)a["type"] == "typing");
-        Assert.Equal(BotReplies.OpeningCount + 2, activities.Count);
+        var fromUser = Assert.Single(activities, a => !BotReplies.IsFromBot(a));
+        Assert.Equal(marker, (string?)fromUser["id"]);
+        Assert.All(activities.Where(BotReplies.IsFromBot).Skip(BotReplies.OpeningCount), a => Assert.Equal(marker, (string?)a["replyToId"]));
     }
 
     [Fact]
