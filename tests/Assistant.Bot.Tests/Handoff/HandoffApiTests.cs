@@ -286,6 +286,39 @@ public sealed class HandoffApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Outside_business_hours_the_user_is_told_when_the_team_is_back_and_the_ticket_is_kept_for_follow_upAsync()
+    {
+        using var host = new HandoffTestHost(moderation: false, open: false);
+        await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await alice.OpenFeedAsync();
+        var user = host.User();
+        var chat = await ChatSession.StartAsync(user, "dl_closed");
+        await chat.SayAsync("Accepter et valider");
+        await chat.SayAsync("La facture de mars affiche deux fois le même abonnement, le montant est doublé.");
+        var reference = await chat.AnswerUntilFiledAsync(new Dictionary<string, string>
+        {
+            ["product"] = "Espace client",
+            ["category"] = "Facturation",
+            ["name"] = "Marie Dupont",
+            ["email"] = "marie.dupont@example.fr",
+            ["phone"] = "06 12 34 56 78",
+            ["customerNumber"] = "Pas client",
+            ["confirmation"] = "Confirmer",
+        });
+
+        await chat.SayAsync("je veux parler à un conseiller");
+
+        var told = ChatSession.Text(chat.LastPrompt);
+        Assert.Contains("elle reprend lundi", told, StringComparison.Ordinal);
+        Assert.Contains(reference, told, StringComparison.Ordinal);
+        var failed = await ActivityAsync(user, chat, a => IsEvent(a, "handoff.status"));
+        Assert.Equal("failed", (string?)failed["value"]!["state"]);
+        Assert.Empty(await alice.QueueAsync());
+        var ticket = await alice.Http.GetFromJsonAsync<JsonObject>($"/api/tickets/{reference}");
+        Assert.Contains(ticket!["comments"]!.AsArray(), c => (bool)c!["internal"]! && ((string?)c["text"])!.Contains("recontacter", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Ownership_survives_a_restartAsync()
     {
         var data = ChannelAppFactory.NewDataDirectory();

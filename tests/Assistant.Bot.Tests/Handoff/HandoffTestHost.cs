@@ -22,18 +22,25 @@ public sealed class HandoffTestHost : IDisposable
     private readonly WebApplicationFactory<Program> _app;
 
     /// <param name="moderation">False: moderation judges every message "ok" (see <see cref="TriageOnlyAnalyzer"/>).</param>
-    public HandoffTestHost(string? dataDirectory = null, bool moderation = true)
+    /// <param name="open">False: Digisense opens one minute a week (Monday 09:00 Paris), and the clock is kept out of it.</param>
+    public HandoffTestHost(string? dataDirectory = null, bool moderation = true, bool open = true)
     {
         Factory = new ChannelAppFactory(dataDirectory ?? ChannelAppFactory.NewDataDirectory());
         Factory.Settings["Assistant:Operators:0:Id"] = "digisense";
         Factory.Settings["Assistant:Operators:0:Holidays"] = "none";
         var day = 0;
-        foreach (var weekday in Enum.GetValues<DayOfWeek>())
+        foreach (var weekday in open ? Enum.GetValues<DayOfWeek>() : [DayOfWeek.Monday])
         {
             Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Day"] = weekday.ToString();
-            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Opens"] = "00:00";
-            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Closes"] = "23:59:59";
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Opens"] = open ? "00:00" : "09:00";
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Closes"] = open ? "23:59:59" : "09:01";
             day++;
+        }
+
+        var paris = TimeZoneInfo.ConvertTime(Factory.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        if (!open && paris.DayOfWeek == DayOfWeek.Monday && paris.Hour == 9 && paris.Minute < 2)
+        {
+            Factory.Clock.Advance(TimeSpan.FromMinutes(3));
         }
 
         _app = moderation
