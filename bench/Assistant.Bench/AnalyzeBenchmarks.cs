@@ -27,16 +27,23 @@ public class AnalyzeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var models = Environment.GetEnvironmentVariable("BENCH_MODELS");
         var options = new ModerationOptions
         {
             DataDirectory = Path.Combine(Path.GetTempPath(), "assistant-bench"),
-            ModelsDirectory = models,
+            ModelsDirectory = ModelsDirectory(),
             TrainWhenMissing = true,
         };
         using var provider = new ModelProvider(Options.Create(options), NullLogger<ModelProvider>.Instance);
         _set = provider.Current;
     }
+
+    /// <summary>
+    /// <c>BENCH_MODELS</c> when given; otherwise a folder keyed by the trainer fingerprint, trained on first use,
+    /// so the benchmark processes BenchmarkDotNet starts share one set and a changed trainer never reuses a stale one.
+    /// </summary>
+    public static string ModelsDirectory() =>
+        Environment.GetEnvironmentVariable("BENCH_MODELS")
+        ?? Path.Combine(Path.GetTempPath(), "assistant-bench", "models-" + Assistant.Moderation.Training.TrainerFingerprint.Value);
 
     [Benchmark]
     public MessageAnalysis Analyze() => ModelSetAnalysis.Analyze(_set, ModerationThresholds.Defaults, Text);

@@ -7,8 +7,8 @@ namespace Assistant.Bot.Tests;
 
 /// <summary>
 /// One trained model set for every test host of the run (training per host would take most of the suite's
-/// time). Keyed by a hash of the training data, trained once under a file lock so parallel test processes
-/// do not train twice.
+/// time). Keyed by a hash of the training data and of the trainer (a changed trainer must not reuse models
+/// trained by the old one), trained once under a file lock so parallel test processes do not train twice.
 /// </summary>
 public static class SharedModels
 {
@@ -58,6 +58,8 @@ public static class SharedModels
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetRelativePath(directory, file)));
             hash.AppendData(File.ReadAllBytes(file));
         }
+
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(TrainerFingerprint.Value));
         return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
 }

@@ -38,6 +38,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Assistant:DataDirectory", DataDirectory);
+        builder.UseSetting("Moderation:ModelsDirectory", Assistant.Bot.Tests.SharedModels.Directory);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -19,7 +19,8 @@ public sealed class StaffBearerHandler(
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        // Direct Line requests carry the channel's own bearer tokens, checked by the channel: not staff logins.
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || Request.Path.StartsWithSegments("/v3/directline"))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }

@@ -47,16 +47,16 @@ public sealed class StaffTokens
             return null;
         }
 
-        var signature = new byte[HMACSHA256.HashSizeInBytes];
-        if (!Base64Url.TryDecodeFromChars(parts[2], signature, out var written) || written != signature.Length
-            || !CryptographicOperations.FixedTimeEquals(signature, Sign($"{parts[0]}.{parts[1]}")))
-        {
-            return null;
-        }
-
         TokenClaims? claims;
         try
         {
+            // Decoding throws on characters outside the alphabet: a mangled token is refused like a forged one.
+            var signature = new byte[HMACSHA256.HashSizeInBytes];
+            if (!Base64Url.TryDecodeFromChars(parts[2], signature, out var written) || written != signature.Length
+                || !CryptographicOperations.FixedTimeEquals(signature, Sign($"{parts[0]}.{parts[1]}")))
+            {
+                return null;
+            }
             claims = JsonSerializer.Deserialize<TokenClaims>(Base64Url.DecodeFromChars(parts[1]));
         }
         catch (Exception ex) when (ex is JsonException or FormatException)

@@ -103,7 +103,7 @@ public sealed partial class HandoffDesk(
         var agent = HandoffActivities.AgentAccount(scope.StaffId, agentName);
         await notices.SendAsync(accepted, HandoffActivities.Status("accepted", $"Accepted by {agentName}", agent), cancellationToken);
         await notices.TellUserAsync(accepted, await notices.RenderAsync("HandoffAccepted", accepted.OperatorId, notices.LanguageOf(accepted),
-            new() { ["agent"] = MarkdownText.Escape(agentName) }, cancellationToken), cancellationToken);
+            new() { ["agent"] = PlainText.OneLine(agentName) }, cancellationToken), cancellationToken);
         AssignTicket(accepted, scope, agentName);
         notices.PublishHandoff(HandoffResponse.From(accepted));
         LogAccepted(logger, accepted.Id, accepted.TicketReference, scope.StaffId, (accepted.AcceptedAt!.Value - accepted.RequestedAt).TotalSeconds);
@@ -170,7 +170,7 @@ public sealed partial class HandoffDesk(
         await notices.SendAsync(completed, HandoffActivities.Status("completed", resolvedTicket ? "resolved" : "given back to the bot",
             HandoffActivities.AgentAccount(scope.StaffId, agentName)), cancellationToken);
         var text = await notices.RenderAsync(resolvedTicket ? "HandoffResolved" : "HandoffCompleted", completed.OperatorId, notices.LanguageOf(completed),
-            new() { ["agent"] = MarkdownText.Escape(agentName), ["reference"] = completed.TicketReference }, cancellationToken);
+            new() { ["agent"] = PlainText.OneLine(agentName), ["reference"] = completed.TicketReference }, cancellationToken);
         await notices.TellUserAsync(completed, text, cancellationToken);
         notices.PublishHandoff(HandoffResponse.From(completed));
         LogCompleted(logger, completed.Id, completed.TicketReference, scope.StaffId, resolvedTicket);

@@ -25,7 +25,7 @@ public sealed class HandoffNotices(
     public async Task<string> RenderAsync(string key, string operatorId, string language, Dictionary<string, string?>? values = null, CancellationToken cancellationToken = default)
     {
         values ??= [];
-        values.TryAdd("operator", MarkdownText.Escape(operators.Find(operatorId)?.Name ?? operatorId));
+        values.TryAdd("operator", PlainText.OneLine(operators.Find(operatorId)?.Name ?? operatorId));
         return await replies.RenderAsync(key, language, values, cancellationToken);
     }
 
@@ -37,7 +37,7 @@ public sealed class HandoffNotices(
         {
             Type = ActivityTypes.Message,
             Text = text,
-            TextFormat = "markdown",
+            TextFormat = "plain",
             Locale = language == LanguageDetector.English ? "en-US" : "fr-FR",
             InputHint = InputHints.AcceptingInput,
         }, cancellationToken);

@@ -2,9 +2,12 @@ using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
+using Assistant.Bot.Moderation;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
+using Assistant.Ticketing.Tickets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace Assistant.Bot.Hosting;
@@ -20,6 +23,9 @@ public static class AssistantHost
             .ValidateOnStart();
         services.AddAssistantKernel(configuration);
         services.AddIntake();
+        // Ticketing registers a silent listener by default; the host tells requesters in their chat instead.
+        services.RemoveAll<ITicketEvents>();
+        services.AddSingleton<ITicketEvents, ChatTicketNotifier>();
         services.AddOpenApi();
         services.AddHealthChecks();
         services.AddDirectLine(configuration);
@@ -41,6 +47,7 @@ public static class AssistantHost
         app.MapAuthApi();
         app.MapTicketsApi();
         app.MapHandoff();
+        app.MapModerationApi();
         return app;
     }
 }

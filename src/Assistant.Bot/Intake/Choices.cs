@@ -25,6 +25,24 @@ public static class Choices
 
     private static readonly string[] CategoryOrder = ["incident", "access", "billing", "order", "complaint", "question"];
 
+    private static readonly HashSet<string> AllValues = BuildAllValues();
+
+    /// <summary>True when the text is exactly one of the buttons the assistant offers (a click, not free text).</summary>
+    public static bool IsButtonValue(string text) => AllValues.Contains(text.Trim());
+
+    private static HashSet<string> BuildAllValues()
+    {
+        var values = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        string[] products = ["vroom", "ibox", "client-space", "other"];
+        foreach (var language in new[] { LanguageDetector.French, LanguageDetector.English })
+        {
+            IEnumerable<Choice> all = [.. Consent(language), .. Confirmation(language), .. Products(language, products),
+                .. Categories(language), .. SkipPhone(language), .. NotCustomer(language)];
+            values.UnionWith(all.Select(c => c.Value));
+        }
+        return values;
+    }
+
     public static string ProductTitle(string product, string language) => product switch
     {
         "vroom" => "V-room",

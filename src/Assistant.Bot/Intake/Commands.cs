@@ -11,6 +11,7 @@ public enum Command
     Restart,
     MyTickets,
     TicketStatus,
+    AddToTicket,
     Human,
     Yes,
     No,
@@ -41,6 +42,11 @@ public static partial class Commands
         if (entities.TicketReferences.Count > 0 && (StatusPattern().IsMatch(folded) || folded.Length <= 20))
         {
             return Command.TicketStatus;
+        }
+        // One reference with something to say about it: information for that ticket.
+        if (entities.TicketReferences.Count == 1 && folded.Length >= entities.TicketReferences[0].Length + 15)
+        {
+            return Command.AddToTicket;
         }
         if (MyTicketsPattern().IsMatch(folded))
         {

@@ -112,8 +112,17 @@ public static partial class DraftMerger
         }
         var words = CountWords(StripContact(text));
         var minimum = pendingSlot == Slots.Description ? 2 : 3;
-        return words >= minimum ? text.Trim() : null;
+        if (words < minimum)
+        {
+            return null;
+        }
+        // "I'd like to report a problem" announces a problem without describing it: the assistant asks for it.
+        var vague = words <= 10 && VagueRequestPattern().IsMatch(EntityExtractor.Fold(text)) && EntityExtractor.FindProduct(text) is null;
+        return vague ? null : text.Trim();
     }
+
+    [GeneratedRegex(@"\b(?:un|une|a|an|mon|my)\s+(?:petit\s+|gros\s+|small\s+|big\s+)?(?:probleme|souci|ticket|demande|requete|reclamation|request|problem|issue|question|incident|complaint)\b")]
+    private static partial Regex VagueRequestPattern();
 
     private static string StripContact(string text) => ContactPattern().Replace(text, " ");
 

@@ -52,6 +52,9 @@ public sealed class IntakeDialog(
                     output.Add(await TicketStatusAsync(state, reference, cancellationToken));
                 }
                 return output;
+            case Command.AddToTicket:
+                output.Add(await AddToTicketAsync(state, interpretation.Entities.TicketReferences[0], message, cancellationToken));
+                return output;
             case Command.Cancel:
                 var hadDraft = state.Stage != IntakeStage.Idle;
                 Reset(state);
@@ -185,7 +188,7 @@ public sealed class IntakeDialog(
         var profile = Operator(state);
         var text = await RenderAsync("Consent", state, cancellationToken, new()
         {
-            ["cguVersion"] = MarkdownText.Escape(profile.CguVersion),
+            ["cguVersion"] = PlainText.OneLine(profile.CguVersion),
             ["cguUrl"] = profile.CguUrl,
         });
         return new Reply(text, Slots.Consent, Choices.Consent(state.Language));
@@ -296,9 +299,24 @@ public sealed class IntakeDialog(
         if (ticket is null)
         {
             // Same answer for an unknown reference and for someone else's ticket: nothing leaks.
-            return new(await RenderAsync("TicketNotFound", state, cancellationToken, new() { ["reference"] = MarkdownText.Escape(reference) }));
+            return new(await RenderAsync("TicketNotFound", state, cancellationToken, new() { ["reference"] = PlainText.OneLine(reference) }));
         }
         return new(await RenderAsync("TicketStatus", state, cancellationToken, TicketText.StatusValues(ticket, state.Language)));
+    }
+
+    private async Task<Reply> AddToTicketAsync(IntakeState state, string reference, UserMessage message, CancellationToken cancellationToken)
+    {
+        var ticket = ticketing.FindMine(state.OperatorId, state.UserId, reference);
+        if (ticket is null)
+        {
+            return new(await RenderAsync("TicketNotFound", state, cancellationToken, new() { ["reference"] = PlainText.OneLine(reference) }));
+        }
+        ticketing.AddFromRequester(ticket, state, message.Text, message.Attachments);
+        var count = message.Attachments.Count;
+        var files = count == 0 ? "" : state.Language == LanguageDetector.English
+            ? $" with {count} file{(count > 1 ? "s" : "")}"
+            : $" avec {count} fichier{(count > 1 ? "s" : "")}";
+        return new(await RenderAsync("TicketInfoAdded", state, cancellationToken, new() { ["reference"] = ticket.Reference, ["files"] = files }));
     }
 
     private void Triage(TicketDraft draft)
@@ -343,7 +361,7 @@ public sealed class IntakeDialog(
     private Task<string> RenderAsync(string key, IntakeState state, CancellationToken cancellationToken, Dictionary<string, string?>? values = null)
     {
         values ??= [];
-        values.TryAdd("operator", MarkdownText.Escape(Operator(state).Name));
+        values.TryAdd("operator", PlainText.OneLine(Operator(state).Name));
         return replies.RenderAsync(key, state.Language, values, cancellationToken);
     }
 }

@@ -59,6 +59,19 @@ public sealed class IntakeTicketing(
         return ticket;
     }
 
+    /// <summary>The requester adds information (and files) to their own ticket: a public comment in their name.</summary>
+    public Ticket AddFromRequester(Ticket ticket, IntakeState state, string text, IReadOnlyList<DraftAttachment> attachments)
+    {
+        var actor = new Actor("requester", state.UserId, ticket.Requester.Name);
+        var updated = tickets.AddComment(ticket.Reference, new NewComment(text, Internal: false), actor);
+        foreach (var attachment in attachments)
+        {
+            updated = tickets.AddAttachment(ticket.Reference,
+                new TicketAttachment { Name = attachment.Name, ContentType = attachment.ContentType, Url = attachment.Url }, actor);
+        }
+        return updated;
+    }
+
     public IReadOnlyList<Ticket> ListMine(string operatorId, string userId) =>
         tickets.Query(new TicketQuery(OperatorId: operatorId, RequesterUserId: userId, Limit: 20));
 

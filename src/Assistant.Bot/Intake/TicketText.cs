@@ -35,7 +35,7 @@ public static class TicketText
         var lines = new StringBuilder();
         foreach (var ticket in tickets.OrderByDescending(t => t.CreatedAt).Take(10))
         {
-            lines.Append(CultureInfo.InvariantCulture, $"- **{ticket.Reference}** — {MarkdownText.Escape(Shorten(ticket.Title, 70))} ({Choices.StatusTitle(ticket.Status, language)})\n");
+            lines.Append(CultureInfo.InvariantCulture, $"• {ticket.Reference} — {PlainText.OneLine(Shorten(ticket.Title, 70))} ({Choices.StatusTitle(ticket.Status, language)})\n");
         }
         return lines.ToString().TrimEnd();
     }
@@ -46,11 +46,11 @@ public static class TicketText
         var lastPublic = ticket.Comments.Where(c => !c.Internal && c.AuthorKind != "requester").OrderBy(c => c.At).LastOrDefault();
         var comment = lastPublic is null
             ? ""
-            : $"\n\n{(language == LanguageDetector.English ? "Last reply from the team" : "Dernière réponse de l'équipe")} : {MarkdownText.Escape(Shorten(lastPublic.Text, 400))}";
+            : $"\n\n{(language == LanguageDetector.English ? "Last reply from the team" : "Dernière réponse de l'équipe")} : {PlainText.OneLine(Shorten(lastPublic.Text, 400))}";
         return new()
         {
             ["reference"] = ticket.Reference,
-            ["title"] = MarkdownText.Escape(ticket.Title),
+            ["title"] = PlainText.OneLine(ticket.Title),
             ["status"] = Choices.StatusTitle(ticket.Status, language),
             ["priority"] = Choices.PriorityTitle(ticket.Priority, language),
             ["createdAt"] = ticket.CreatedAt.ToString("d", culture),
@@ -85,7 +85,7 @@ public static class TicketText
     }
 
     private static void Line(StringBuilder lines, string label, string? value) =>
-        lines.Append(CultureInfo.InvariantCulture, $"- **{label}** : {MarkdownText.Escape(value)}\n");
+        lines.Append(CultureInfo.InvariantCulture, $"• {label} : {PlainText.OneLine(value)}\n");
 
     private static string Shorten(string? text, int max) =>
         text is null ? "" : text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";

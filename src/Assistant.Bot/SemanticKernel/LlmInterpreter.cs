@@ -2,6 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Intake;
+using Assistant.Bot.SemanticKernel.Plugins;
+using Assistant.Moderation.Analysis;
+using Assistant.Ticketing.Customers;
 using Assistant.Ticketing.Operators;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -25,13 +28,27 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
     private readonly KernelFunction _interpret;
     private readonly LlmOptions _options;
     private readonly IOperatorCatalog _operators;
+    private readonly IntakeTicketing _ticketing;
+    private readonly IMessageAnalyzer _analyzer;
+    private readonly ICustomerVerifier _verifier;
     private readonly ILogger<LlmInterpreter> _logger;
 
-    public LlmInterpreter(Kernel kernel, IOptions<LlmOptions> options, IOptions<AssistantOptions> assistant, IOperatorCatalog operators, ILogger<LlmInterpreter> logger)
+    public LlmInterpreter(
+        Kernel kernel,
+        IOptions<LlmOptions> options,
+        IOptions<AssistantOptions> assistant,
+        IOperatorCatalog operators,
+        IntakeTicketing ticketing,
+        IMessageAnalyzer analyzer,
+        ICustomerVerifier verifier,
+        ILogger<LlmInterpreter> logger)
     {
         _kernel = kernel;
         _options = options.Value;
         _operators = operators;
+        _ticketing = ticketing;
+        _analyzer = analyzer;
+        _verifier = verifier;
         _logger = logger;
         var plugin = kernel.CreatePluginFromPromptDirectory(Path.Combine(assistant.Value.ResolvePromptsDirectory(), "Intake"));
         _interpret = plugin["Interpret"];
@@ -44,7 +61,12 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
-            var settings = new OpenAIPromptExecutionSettings { ResponseFormat = typeof(LlmFields), Temperature = 0 };
+            var settings = new OpenAIPromptExecutionSettings
+            {
+                ResponseFormat = typeof(LlmFields),
+                Temperature = 0,
+                FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+            };
             var arguments = new KernelArguments(settings)
             {
                 ["message"] = text,
@@ -52,7 +74,7 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
                 ["language"] = state.Language,
                 ["operator"] = _operators.Find(state.OperatorId)?.Name ?? state.OperatorId,
             };
-            var result = await _kernel.InvokeAsync(_interpret, arguments, timeout.Token);
+            var result = await TurnKernel(state).InvokeAsync(_interpret, arguments, timeout.Token);
             var fields = JsonSerializer.Deserialize<LlmFields>(result.GetValue<string>() ?? "", JsonOptions)
                 ?? throw new JsonException("empty structured output");
             return Validate(fields, text, local);
@@ -62,6 +84,16 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
             LogFallback(_logger, ex.GetType().Name, state.Id);
             return local;
         }
+    }
+
+    /// <summary>The host's kernel with this turn's plugins, each bound to the user of the turn.</summary>
+    private Kernel TurnKernel(IntakeState state)
+    {
+        var kernel = _kernel.Clone();
+        kernel.Plugins.AddFromObject(new TicketsPlugin(_ticketing, state.OperatorId, state.UserId), "tickets");
+        kernel.Plugins.AddFromObject(new TriagePlugin(_analyzer), "triage");
+        kernel.Plugins.AddFromObject(new CustomerPlugin(_verifier, state.OperatorId, state.UserId), "customers");
+        return kernel;
     }
 
     /// <summary>The model proposes; only values from the taxonomy and details present in the user's own text are kept.</summary>
@@ -109,11 +141,9 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
     private static string? Present(string? value, string text) =>
         string.IsNullOrWhiteSpace(value) || !text.Contains(value.Trim(), StringComparison.OrdinalIgnoreCase) ? null : value.Trim();
 
-    private static string? NormalizeCustomerNumber(string? value)
-    {
-        var digits = new string((value ?? "").Where(char.IsDigit).ToArray());
-        return digits.Length is >= 5 and <= 8 ? "CL-" + digits : null;
-    }
+    // The model's reading of a customer number counts only in the form the local recogniser accepts.
+    private static string? NormalizeCustomerNumber(string? value) =>
+        value is null ? null : EntityExtractor.Extract(value).CustomerNumber;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 

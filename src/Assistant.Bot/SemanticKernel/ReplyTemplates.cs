@@ -12,8 +12,8 @@ namespace Assistant.Bot.SemanticKernel;
 /// </summary>
 public sealed class ReplyTemplates
 {
-    // Replies go to the user, not to a model: values are escaped for Markdown by the caller
-    // (MarkdownText.Escape), so SK's HTML encoding of arguments would only mangle names and e-mails.
+    // Replies go to the user as plain text, not to a model: SK's HTML encoding of arguments would only mangle
+    // names and e-mails (values are put on one line by the caller, PlainText.OneLine).
     private static readonly KernelPromptTemplateFactory Factory = new() { AllowDangerouslySetContent = true };
 
     private readonly Kernel _kernel;

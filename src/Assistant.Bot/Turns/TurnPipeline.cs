@@ -78,7 +78,16 @@ public sealed class TurnPipeline(
 
         state.Language = LanguageDetector.Detect(text, state.Language);
         var quarantine = false;
-        var verdict = text.Length > 0 && !Commands.IsExactCommand(text) ? analyzer.Analyze(text).Moderation : null;
+        // A click on one of the assistant's own buttons or a bare command is not user content: never moderated.
+        ModerationVerdict? verdict = null;
+        if (text.Length > 0 && !Choices.IsButtonValue(text) && !Commands.IsExactCommand(text))
+        {
+            verdict = analyzer.Analyze(text).Moderation;
+            if (IsShortAnswer(state, text) && !verdict.DecidedBy.StartsWith("rule:", StringComparison.Ordinal))
+            {
+                verdict = verdict with { Label = "ok", Action = "allow", DecidedBy = "short-answer" };
+            }
+        }
         if (handoff.IsHeld(turn.ConversationId))
         {
             // A person has (or is about to have) the conversation: moderation still counts, the bot stays silent.
@@ -111,6 +120,14 @@ public sealed class TurnPipeline(
         Save(state);
     }
 
+    /// <summary>
+    /// A well-formed contact answer or a short command ("où en est DGS-2026-000123 ?", "mes demandes") is not
+    /// prose: the text models score such fragments unreliably, so only the explicit moderation rules apply.
+    /// </summary>
+    private static bool IsShortAnswer(IntakeState state, string text) =>
+        ContactAnswers.IsWellFormed(state.PendingSlot, text)
+        || (text.Length <= 60 && Commands.Detect(text, EntityExtractor.Extract(text)) != Command.None);
+
     /// <returns>True when moderation answered the message and the dialog must not see it.</returns>
     private async Task<bool> ModerateAsync(TurnContext turn, IntakeState state, string text, ModerationVerdict verdict, CancellationToken cancellationToken)
     {
@@ -123,7 +140,8 @@ public sealed class TurnPipeline(
             }
             if (verdict.Action == "refuse")
             {
-                await SendAsync(turn, state, [new Reply(await RenderAsync("AbusiveRefused", state, cancellationToken))], cancellationToken);
+                // The question that was pending stays pending: the user can answer it politely.
+                await SendAsync(turn, state, [new Reply(await RenderAsync("AbusiveRefused", state, cancellationToken), state.PendingSlot)], cancellationToken);
                 return true;
             }
             if (verdict.Action == "warn")
@@ -174,9 +192,14 @@ public sealed class TurnPipeline(
 
     private async Task SendAsync(TurnContext turn, IntakeState state, IReadOnlyList<Reply> output, CancellationToken cancellationToken)
     {
-        foreach (var reply in output)
+        for (var i = 0; i < output.Count; i++)
         {
-            await turn.SendAsync(ToActivity(reply, state, turn.UserId), cancellationToken);
+            var activity = ToActivity(output[i], state, turn.UserId);
+            if (i < output.Count - 1 && output[i].Slot is null)
+            {
+                activity.InputHint = InputHints.IgnoringInput; // more is coming in this turn: clients need not answer yet
+            }
+            await turn.SendAsync(activity, cancellationToken);
         }
     }
 
@@ -187,7 +210,7 @@ public sealed class TurnPipeline(
         {
             Type = ActivityTypes.Message,
             Text = reply.Text,
-            TextFormat = "markdown",
+            TextFormat = "plain",
             Locale = state.Language == LanguageDetector.English ? "en-US" : "fr-FR",
             InputHint = reply.Slot is null ? InputHints.AcceptingInput : InputHints.ExpectingInput,
         };
@@ -244,7 +267,7 @@ public sealed class TurnPipeline(
     private Task<string> RenderAsync(string key, IntakeState state, CancellationToken cancellationToken, Dictionary<string, string?>? values = null)
     {
         values ??= [];
-        values.TryAdd("operator", MarkdownText.Escape(operators.Find(state.OperatorId)?.Name ?? state.OperatorId));
+        values.TryAdd("operator", PlainText.OneLine(operators.Find(state.OperatorId)?.Name ?? state.OperatorId));
         return replies.RenderAsync(key, state.Language, values, cancellationToken);
     }
 }

@@ -2,12 +2,13 @@ namespace Assistant.Moderation.Data;
 
 /// <summary>
 /// Reads every labelled file of the project's data folder: <c>support-*.csv</c>, <c>abusive-*.csv</c>,
-/// <c>offtopic-*.csv</c> and the imported public rows in <c>public/*.csv</c>. Only these patterns are read,
+/// <c>offtopic-*.csv</c>, <c>dialog-*.csv</c> (legitimate chat turns with no ticket of their own: answers to the intake
+/// dialog's questions, greetings, thanks; moderation label ok, no triage) and the imported public rows in <c>public/*.csv</c>. Only these patterns are read,
 /// so evaluation-only sets (HateCheck, CLINC150's oos_test) can never enter training.
 /// </summary>
 public static class TrainingDataLoader
 {
-    public static readonly IReadOnlyList<string> Patterns = ["support-*.csv", "abusive-*.csv", "offtopic-*.csv", "public/*.csv"];
+    public static readonly IReadOnlyList<string> Patterns = ["support-*.csv", "dialog-*.csv", "abusive-*.csv", "offtopic-*.csv", "public/*.csv"];
 
     public static TrainingData Load(string dataDirectory)
     {
@@ -41,6 +42,7 @@ public static class TrainingDataLoader
                         "support" => FromSupport(table[i], source),
                         "abusive" => FromSimple(table[i], source, Labels.Abusive),
                         "offtopic" => FromSimple(table[i], source, Labels.Offtopic),
+                        "dialog" => FromSimple(table[i], source, Labels.Ok),
                         _ => FromPublic(table[i], source),
                     };
                     if (result.Row is not null)

@@ -20,4 +20,8 @@ public sealed record EvaluationReport(
     double OkFlaggedAbusive,
     IReadOnlyList<BinaryCheck> External,
     IReadOnlyDictionary<string, int> RuleHits,
-    IReadOnlyDictionary<string, double> Summary);
+    IReadOnlyDictionary<string, double> Summary)
+{
+    /// <summary>Moderation per source file (project files grouped as one), so the noisy public tweets can be told apart from the project's own rows.</summary>
+    public IReadOnlyList<ClassificationReport> ModerationBySource { get; init; } = [];
+}

@@ -9,7 +9,7 @@ namespace Assistant.Moderation.Evaluation;
 /// <summary>Scores a model set on the held-out split exactly as it is served (models, rules, default thresholds).</summary>
 public static class ModelSetEvaluator
 {
-    public static readonly IReadOnlyList<double> Thresholds = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+    public static readonly IReadOnlyList<double> Thresholds = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
     public static EvaluationReport Evaluate(ModelSet set, IReadOnlyList<LabelledMessage> heldOut, string? sharedDataDirectory, DateTimeOffset now)
     {
@@ -23,6 +23,13 @@ public static class ModelSetEvaluator
         var moderationProject = projectRows.Count == 0
             ? null
             : ClassificationReport.Compute("moderation (project rows)", Labels.Moderation, projectRows.Select(r => (r.Row.Moderation, r.Analysis.Moderation.Label)));
+
+        var bySource = results
+            .GroupBy(r => r.Row.Source.StartsWith("project:dialog-", StringComparison.Ordinal) ? "project:dialog-*"
+                : r.Row.Source.StartsWith("project:", StringComparison.Ordinal) ? "project:*" : r.Row.Source)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => ClassificationReport.Compute(g.Key, Labels.Moderation, g.Select(r => (r.Row.Moderation, r.Analysis.Moderation.Label))))
+            .ToList();
 
         var withPriority = results.Where(r => r.Row.Priority is not null).ToList();
         var priorityModel = set.Get(ModelKinds.Priority);
@@ -46,7 +53,7 @@ public static class ModelSetEvaluator
         {
             if (analysis.Moderation.DecidedBy.StartsWith("rule:", StringComparison.Ordinal))
             {
-                Count(analysis.Moderation.DecidedBy, row.Moderation == Labels.Abusive);
+                Count(analysis.Moderation.DecidedBy, row.Moderation == analysis.Moderation.Label);
             }
 
             if (analysis.Triage.PriorityDecidedBy.StartsWith("rule:", StringComparison.Ordinal) && row.Priority is not null)
@@ -58,7 +65,10 @@ public static class ModelSetEvaluator
         var external = sharedDataDirectory is null ? [] : ExternalBenchmarks.Run(set, thresholds, sharedDataDirectory);
         var summary = Summarize(moderation, moderationProject, priority, category, product, okFlagged, external);
         return new EvaluationReport(set.Version, now, heldOut.Count, moderation, moderationProject, priority, priorityModelOnly,
-            category, product, table, okFlagged, external, ruleHits, summary);
+            category, product, table, okFlagged, external, ruleHits, summary)
+        {
+            ModerationBySource = bySource,
+        };
 
         void Count(string rule, bool correct)
         {

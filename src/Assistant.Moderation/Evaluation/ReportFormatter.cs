@@ -19,11 +19,22 @@ public static class ReportFormatter
             }
         }
 
+        if (report.ModerationBySource.Count > 0)
+        {
+            text.AppendLine().AppendLine("Moderation by source (rows, accuracy; recall of each label present; confusion rows ok/abusive/offtopic)");
+            foreach (var source in report.ModerationBySource)
+            {
+                var recalls = string.Join("  ", source.Classes.Where(c => c.Support > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Label} R {c.Recall:0.000} ({c.Support})")));
+                var confusion = string.Join(" | ", source.Confusion.Select(r => string.Join(" ", r)));
+                text.AppendLine(CultureInfo.InvariantCulture, $"{source.Name,-26} {source.Rows,5}  acc {source.Accuracy:0.000}  {recalls}  [{confusion}]");
+            }
+        }
+
         text.AppendLine().AppendLine("Abusive threshold table (model score; FPR over ok+offtopic; ok flagged over ok only)");
         text.AppendLine("threshold  precision  recall  FPR     ok-flagged");
         foreach (var row in report.AbusiveThresholds)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{row.Threshold,9:0.0}  {row.Precision,9:0.000}  {row.Recall,6:0.000}  {row.FalsePositiveRate,6:0.000}  {row.OkFlaggedRate,10:0.000}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{row.Threshold,9:0.00}  {row.Precision,9:0.000}  {row.Recall,6:0.000}  {row.FalsePositiveRate,6:0.000}  {row.OkFlaggedRate,10:0.000}");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Legitimate (ok) messages flagged abusive at the default threshold: {report.OkFlaggedAbusive:0.000}");

@@ -3,16 +3,42 @@ using System.Text.RegularExpressions;
 namespace Assistant.Moderation.Rules;
 
 /// <summary>
-/// Explicit threats of violence are abusive whatever the model says: they are rare in training data, the
-/// cost of missing one is high, and their wording is narrow enough for a rule to be precise.
+/// Abusive whatever the model says, because the wording is narrow enough for a rule to be precise and a miss is
+/// costly: explicit threats of violence; requests to break into someone else's account or to cheat (cracks,
+/// brute force, forged invoices: the CGU's illegal use); attempts to make the assistant drop its instructions and
+/// reveal internal or other customers' data. Victims asking for help ("mon compte a été piraté") do not match:
+/// the patterns need a request to do it, not a report that it happened.
 /// </summary>
 public static partial class ModerationRules
 {
     public const string Threat = "rule:threat";
+    public const string IllegalRequest = "rule:illegal-request";
+    public const string PromptInjection = "rule:prompt-injection";
+
+    /// <summary>Ok by rule: the whole message is a phone number, an e-mail address, a customer number or one of the dialog's own choices.</summary>
+    public const string PlainAnswer = "rule:plain-answer";
+
+    /// <summary>
+    /// True when the message is only a structured answer to one of the intake dialog's questions. Such short texts are
+    /// far from anything the models learn from, and scoring them gave strikes to people typing their phone number.
+    /// </summary>
+    public static bool IsPlainAnswer(string matchingText) => PlainAnswerPattern().IsMatch(matchingText);
 
     /// <summary>The name of the rule that decides, or null when the model decides. Expects <c>TextNormalizer.ForMatching</c> text.</summary>
-    public static string? Match(string matchingText) =>
-        ThreatFrench().IsMatch(matchingText) || ThreatEnglish().IsMatch(matchingText) ? Threat : null;
+    public static string? Match(string matchingText)
+    {
+        if (ThreatFrench().IsMatch(matchingText) || ThreatEnglish().IsMatch(matchingText))
+        {
+            return Threat;
+        }
+
+        if (IllegalFrench().IsMatch(matchingText) || IllegalEnglish().IsMatch(matchingText))
+        {
+            return IllegalRequest;
+        }
+
+        return Injection().IsMatch(matchingText) ? PromptInjection : null;
+    }
 
     [GeneratedRegex(
         @"\b(je vais|j'vais|jvais|on va|je viendrai|on viendra|je vais venir|on vient|je peux)\b.{0,40}?\b(te|vous|t')\s*(tuer|buter|crever|egorger|planter|descendre|defoncer|fracasser|casser la (gueule|figure)|frapper|cogner|retrouver)\b"
@@ -20,13 +46,51 @@ public static partial class ModerationRules
         + @"|\b(tout|vous)\s+(casser|bruler|faire sauter)\b.{0,30}?\b(agence|bureaux?|locaux|boutique|magasin)\b"
         + @"|\b(agence|bureaux?|locaux|boutique|magasin)\b.{0,40}?\b(tout casser|tout bruler|faire sauter|mettre le feu)\b"
         + @"|\b(vous|tu)\s+(allez|vas)\s+(le\s+)?(payer|crever|mourir)\b.{0,20}?\b(physiquement|sang|balle|couteau)?"
-        + @"|\b(menace[rs]? de mort|une balle dans|coup de couteau|vous egorger|te egorger|t'egorger)\b",
+        + @"|\b(menace[rs]? de mort|une balle dans|coup de couteau|vous egorger|te egorger|t'egorger)\b"
+        + @"|\b(je|on)\s+(vais|va|viens|viendrai|viendra)\b.{0,60}?\bcass(e|er) la (gueule|figure|tete)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex ThreatFrench();
 
     [GeneratedRegex(
         @"\b(i('m| am)? going to|i'?ll|i will|gonna|we('re| are) going to|we'?ll)\s+(kill|hurt|shoot|stab|beat|find)\s+(you|u)\b"
-        + @"|\bi know where (you|u) (live|work)\b|\bburn (your|the) (office|store|shop) down\b",
+        + @"|\bi know where (you|u) (live|work)\b|\bburn (your|the) (office|store|shop) down\b"
+        + @"|\b(i('m| am)? going to|i'?ll|i will|gonna|im gonna)\s+(kill|hurt|shoot|stab|beat|punch)\b.{0,30}?\b(whoever|the next|someone|somebody|anyone|everyone|the guy|your (agent|staff|technician|manager))\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex ThreatEnglish();
+
+    [GeneratedRegex(
+        @"\b(comment|je veux|je voudrais|j'aimerais|aide[sz]?[- ]moi a|explique[sz]?[- ]moi comment|peux-tu|tu peux|pouvez-vous|tu connais|donne[sz]?[- ]moi)\b.{0,40}?(?<!faire |essaye de |essaie de |tente de |essayer de |tenter de |empecher de )\b(pirater|hacker|cracker|espionner|intercepter|falsifier|contourner (le paiement|la double authentification|l'authentification|la licence|la limite)|(une |l')?injection sql|(la |une )?(force brute|bruteforce))\b"
+        + @"|\b(je veux|je voudrais|aide[sz]?[- ]moi a|comment) (usurper|me faire passer pour)\b"
+        + @"|\b(un |le )?crack (pour|de|du)\b|\bversion crackee?\b|\bkeygen\b"
+        + @"|\b(fausse facture|faux (bon de commande|avoir|recu|justificatif)|fausse attestation|facture antidatee)\b"
+        + @"|\b(redige|ecris|fais|genere)[sz]?[- ]?(moi)? un faux (mail|email|message)\b"
+        + @"|\b(compte|espace client|ibox|mails?|boite mail|session|v-room)\b.{0,40}?\b(sans (son|sa|leur) (mot de passe|accord|autorisation|consentement)|sans qu'(il|elle|ils|elles) (le sache|le sachent|accepte|s'en rende))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex IllegalFrench();
+
+    [GeneratedRegex(
+        @"\b(how (do|can|could) i|how to|help me|show me how to|teach me to|i want to)\b.{0,40}?\b(hack|crack|bruteforce|brute force|spy on|break into|bypass (the )?(payment|licen[cs]e|2fa|login))\b"
+        + @"|\b(a |the )?(crack|keygen) for\b"
+        + @"|\b(someone else'?s|my (neighbou?r|ex|colleague|boss)'?s?) (account|client space|password|ibox|mail)\b.{0,40}?\bwithout (him|her|them|his|her|their)\b"
+        + @"|\bwrite (me )?a phishing\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex IllegalEnglish();
+
+    [GeneratedRegex(
+        @"\b(ignore|oublie|oubliez|ignorez)\b.{0,20}?\b(tes|vos|toutes|les|ses)\b.{0,20}?\b(instructions|consignes|regles)\b"
+        + @"|\b(ton prompt systeme|your system prompt|tu es (maintenant |desormais )?en mode (admin|developpeur)|you are now in (admin|developer) mode)\b"
+        + @"|\b(ignore|forget|disregard)\b.{0,20}?\b(your|all|previous|the)\b.{0,20}?\b(instructions|rules|guidelines)\b"
+        + @"|\b(affiche|donne|recite|montre|repete|print|show|reveal)[- ]?(moi|me)?\b.{0,30}?\b(ton prompt|tes instructions|tes consignes|your (hidden |system )?(prompt|instructions))\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Injection();
+
+    [GeneratedRegex(
+        @"^\s*((?=(\D*\d){8})\+?[\d\s().-]{8,20}"
+        + @"|((mon |my )?(e-?mail|adresse|address)\s*:?\s*)?@email"
+        + @"|((mon |my )?(numero|n°|no|number)\s*(client|customer)?\s*(c'est|is)?\s*:?\s*)?[a-z]{2,4}-?[a-z]?\d{3,8}"
+        + @"|accepter et valider|accepter|refuser|confirmer|modifier|annuler|passer|pas client|accept and continue|i accept|i refuse|confirm|change something|cancel|skip|not a customer"
+        + @"|v-?room|ibox|espace client|autre|client space|other|incident|acces|access|facturation|billing|commande|order|reclamation|complaint|question"
+        + @"|oui|non|yes|no|ok|okay|d'accord|merci|thanks|thank you)[\s.!]*$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PlainAnswerPattern();
 }

@@ -23,7 +23,7 @@ public static class ModelSetTrainer
         {
             var labelled = trainRows.Where(r => LabelOf(kind, r) is not null && TextNormalizer.ForModel(r.Text).Length > 0).ToList();
             var rows = RowsFor(kind, labelled);
-            var weights = labelled.Select(r => r.Source.StartsWith("project:", StringComparison.Ordinal) ? settings.ProjectRowWeight : 1f).ToList();
+            var weights = labelled.Select(r => settings.WeightOf(r.Source)).ToList();
             var perLabel = rows.GroupBy(r => r.Label).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
             counts[kind] = perLabel;
             if (perLabel.Count < 2)

@@ -36,7 +36,7 @@ public sealed class TextClassifierTrainer(TrainerSettings? settings = null, int 
             .ToList();
         var data = _ml.Data.LoadFromEnumerable(examples);
         var pipeline = _ml.Transforms.Conversion.MapValueToKey("Label", "Label")
-            .Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(), nameof(TextExample.Text)))
+            .Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(_settings), nameof(TextExample.Text)))
             .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "Label",
@@ -51,24 +51,36 @@ public sealed class TextClassifierTrainer(TrainerSettings? settings = null, int 
         return (pipeline.Fit(data), data.Schema);
     }
 
-    public static TextFeaturizingEstimator.Options FeaturizerOptions() => new()
+    public static TextFeaturizingEstimator.Options FeaturizerOptions(TrainerSettings settings) => new()
     {
         CaseMode = TextNormalizingEstimator.CaseMode.Lower,
         KeepDiacritics = false,
         KeepPunctuations = false,
         KeepNumbers = true,
-        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true },
+        WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = settings.WordNgramLength, UseAllLengths = true },
+        CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = settings.CharNgramLength, UseAllLengths = true },
         Norm = TextFeaturizingEstimator.NormFunction.L2,
     };
 
     public string Description =>
-        $"FeaturizeText (lower case, no accents; word 1-2-grams + char 1-4-grams, L2 norm) -> LbfgsMaximumEntropy (L2 {_settings.L2Regularization}, balanced class weights, project rows x{_settings.ProjectRowWeight})";
+        $"FeaturizeText (lower case, no accents; word 1-{_settings.WordNgramLength}-grams + char 1-{_settings.CharNgramLength}-grams, L2 norm) -> LbfgsMaximumEntropy (L2 {_settings.L2Regularization}, balanced class weights, project rows x{_settings.ProjectRowWeight}, public tweets x{_settings.TweetRowWeight}); trainer v{TrainerSettings.TrainerVersion}";
 }
 
 /// <param name="ProjectRowWeight">Extra weight of the project's own rows (French support conversations) over the public sets.</param>
-public sealed record TrainerSettings(float L2Regularization, float ProjectRowWeight)
+/// <param name="TweetRowWeight">Weight of the public French tweets (MLMA, FTR), whose labels only partly match ours.</param>
+public sealed record TrainerSettings(float L2Regularization, float ProjectRowWeight, float TweetRowWeight = 1f, int WordNgramLength = 2, int CharNgramLength = 4)
 {
+    /// <summary>
+    /// Bumped whenever training changes in a way the data hash cannot see (features, weights, rules the evaluation
+    /// depends on), so cached test models and manifests tell trainers apart.
+    /// </summary>
+    public const int TrainerVersion = 2;
+
     /// <summary>Chosen with the <c>tune</c> command on a validation slice of the training split (never the held-out rows).</summary>
-    public static TrainerSettings Default { get; } = new(0.02f, 3f);
+    public static TrainerSettings Default { get; } = new(0.005f, 3f, TweetRowWeight: 1f, WordNgramLength: 2, CharNgramLength: 5);
+
+    public float WeightOf(string source) =>
+        source.StartsWith("project:", StringComparison.Ordinal) ? ProjectRowWeight
+        : source is "public:mlma-fr.csv" or "public:ftr-fr.csv" ? TweetRowWeight
+        : 1f;
 }

@@ -85,6 +85,7 @@ public sealed class AuthApiTests(StaffApiFactory factory) : IClassFixture<StaffA
     [InlineData(null)]
     [InlineData("garbage")]
     [InlineData("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4In0.AAAA")]
+    [InlineData("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4In0.A$%~!")]
     public async Task The_ticket_api_refuses_a_missing_or_forged_tokenAsync(string? token)
     {
         var client = factory.CreateClient();

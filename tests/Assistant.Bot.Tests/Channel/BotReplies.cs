@@ -3,11 +3,18 @@ using System.Text.Json.Nodes;
 namespace Assistant.Bot.Tests.Channel;
 
 /// <summary>
-/// What the placeholder bot says. The only place tests look at reply wording, so replacing the placeholder
-/// with the real bot means changing these two predicates.
+/// What the bot says when a conversation opens: a greeting, then the terms of use to accept (a prompt waiting
+/// for the <c>consent</c> slot). The only place channel tests look at the bot's wording.
 /// </summary>
 public static class BotReplies
 {
+    /// <summary>Messages the bot sends when a new visitor opens a conversation.</summary>
+    public const int OpeningCount = 2;
+
+    /// <summary>The last message of the opening: the consent prompt.</summary>
+    public static bool IsOpening(JsonObject activity) =>
+        IsFromBot(activity) && (string?)activity["channelData"]?["slot"] == "consent";
+
     public static bool IsGreeting(JsonObject activity) =>
         IsFromBot(activity) && ((string?)activity["text"])?.Contains("Bonjour", StringComparison.Ordinal) == true;
 

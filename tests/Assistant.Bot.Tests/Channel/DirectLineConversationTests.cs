@@ -90,7 +90,7 @@ public sealed class DirectLineConversationTests : IDisposable
     public async Task Typing_is_accepted_but_never_stored_nor_answeredAsync()
     {
         var (conversationId, token, _, _) = await _client.StartAsync();
-        await _client.WaitForActivityAsync(conversationId, token, BotReplies.IsGreeting);
+        await _client.WaitForActivityAsync(conversationId, token, BotReplies.IsOpening);
 
         using var response = await _client.PostActivityAsync(conversationId, token, """{"type":"typing"}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -100,7 +100,7 @@ public sealed class DirectLineConversationTests : IDisposable
         var set = await _client.GetActivitiesAsync(conversationId, token);
         var activities = set["activities"]!.AsArray().OfType<JsonObject>().ToList();
         Assert.DoesNotContain(activities, a => (string?)a["type"] == "typing");
-        Assert.Equal(3, activities.Count);
+        Assert.Equal(BotReplies.OpeningCount + 2, activities.Count);
     }
 
     [Fact]

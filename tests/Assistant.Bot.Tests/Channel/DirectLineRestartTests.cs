@@ -15,7 +15,8 @@ public sealed class DirectLineRestartTests
             var client = new DirectLineTestClient(before.CreateClient());
             (conversationId, token, _, _) = await client.StartAsync();
             var id = await client.PostMessageAsync(conversationId, token, "avant");
-            await client.WaitForActivityAsync(conversationId, token, a => BotReplies.IsReplyTo(a, id));
+            // Before consent the bot answers any message by asking for it again: that prompt is its last reply.
+            await client.WaitForActivityAsync(conversationId, token, a => BotReplies.IsReplyTo(a, id) && BotReplies.IsOpening(a));
             var set = await client.GetActivitiesAsync(conversationId, token);
             lastWatermark = set["watermark"]!.GetValue<string>();
             countBefore = set["activities"]!.AsArray().Count;

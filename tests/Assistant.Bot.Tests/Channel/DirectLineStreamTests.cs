@@ -39,7 +39,7 @@ public sealed class DirectLineStreamTests : IDisposable
         string watermark;
         using (var socket = await ConnectAsync((string)body["streamUrl"]!))
         {
-            watermark = (await ReceiveActivityAsync(socket, BotReplies.IsGreeting)).Watermark!;
+            watermark = (await ReceiveActivityAsync(socket, BotReplies.IsOpening)).Watermark!;
         }
 
         var missed = await _client.PostMessageAsync(conversationId, token, "pendant la coupure");

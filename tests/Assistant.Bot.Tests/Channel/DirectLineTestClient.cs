@@ -12,6 +12,9 @@ public sealed class DirectLineTestClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
+    /// <summary>Where conversation tests write the transcript they see (the test output), if anywhere.</summary>
+    public Action<string>? Log { get; init; }
+
     public async Task<(string ConversationId, string Token, string UserId)> GenerateTokenAsync()
     {
         using var request = Request(HttpMethod.Post, "/v3/directline/tokens/generate", ChannelAppFactory.Secret);

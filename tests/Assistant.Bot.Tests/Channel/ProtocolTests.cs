@@ -49,7 +49,7 @@ public sealed class ProtocolTests
         Assert.True(node.ExitCode == 0, $"node --test exited with {node.ExitCode}:\n{await output}\n{await errors}");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SupportAssistant.sln")))

@@ -72,6 +72,7 @@ public sealed class ChatSession
     public async Task<IReadOnlyList<JsonObject>> SayAsync(string text)
     {
         _sent++;
+        _client.Log?.Invoke($"user: {text}");
         var json = new JsonObject
         {
             ["type"] = "message",
@@ -84,6 +85,35 @@ public sealed class ChatSession
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await ReadRepliesAsync(minimum: 1);
     }
+
+    /// <summary>Sends a message with one file through the upload endpoint, as WebChat does, and reads the replies.</summary>
+    public async Task<IReadOnlyList<JsonObject>> SendFileAsync(string text, string fileName, byte[] bytes, string contentType)
+    {
+        _sent++;
+        _client.Log?.Invoke($"user: {text} [{fileName}]");
+        using var form = new MultipartFormDataContent();
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["text"] = text,
+            ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = contentType, ["name"] = fileName }),
+            ["channelData"] = new JsonObject { ["clientActivityID"] = $"c-{_sent}" },
+        };
+        var activityPart = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8);
+        activityPart.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.microsoft.activity");
+        form.Add(activityPart, "activity", "blob");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
+        using var request = _client.Request(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/upload?userId={UserId}", Token);
+        request.Content = form;
+        using var response = await _client.Http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await ReadRepliesAsync(minimum: 1);
+    }
+
+    /// <summary>Waits for what the bot says without being asked (an agent's comment, a status change).</summary>
+    public Task<IReadOnlyList<JsonObject>> ReceiveAsync() => ReadRepliesAsync(minimum: 1);
 
     /// <summary>Answers whatever the bot asks, from a table of slot answers, until a ticket reference comes back.</summary>
     public async Task<string> AnswerUntilFiledAsync(IReadOnlyDictionary<string, string> answers, int maxTurns = 15)
@@ -106,7 +136,7 @@ public sealed class ChatSession
     }
 
     public static string? ReferenceIn(IEnumerable<JsonObject> messages) =>
-        messages.Select(m => System.Text.RegularExpressions.Regex.Match(Text(m), @"\*\*((?:DGS|ICN)-\d{4}-\d{6})\*\* (?:est enregistrée|is recorded)"))
+        messages.Select(m => System.Text.RegularExpressions.Regex.Match(Text(m), @"((?:DGS|ICN)-\d{4}-\d{6}) (?:est enregistrée|is recorded)"))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value)
             .LastOrDefault();
@@ -128,13 +158,19 @@ public sealed class ChatSession
                 replies.AddRange(fresh);
                 quietSince = DateTime.UtcNow;
             }
-            else if (replies.Count >= minimum && DateTime.UtcNow - quietSince > TimeSpan.FromMilliseconds(300))
+            // The bot marks all but the last message of a turn "ignoringInput": wait for the last one.
+            else if (replies.Count >= minimum && (string?)replies[^1]["inputHint"] != "ignoringInput"
+                && DateTime.UtcNow - quietSince > TimeSpan.FromMilliseconds(300))
             {
                 break;
             }
             await Task.Delay(40);
         }
         Assert.True(replies.Count >= minimum, "The bot did not answer.");
+        foreach (var reply in replies)
+        {
+            _client.Log?.Invoke($"bot [{(string?)reply["channelData"]?["slot"]}]: {Text(reply)}");
+        }
         BotMessages.AddRange(replies);
         return replies;
     }

@@ -22,6 +22,21 @@ public class DraftMergerTests
         Assert.Contains("ne synchronise plus", draft.Description);
     }
 
+    [Theory]
+    [InlineData("Hello, I would like to report a problem.", false)]
+    [InlineData("Bonjour, j'ai un souci", false)]
+    [InlineData("Je voudrais ouvrir une demande s'il vous plaît", false)]
+    [InlineData("J'ai un problème avec mon Ibox", true)]
+    [InlineData("Mon problème : la visio coupe le son de tous les participants depuis ce matin", true)]
+    public void An_announced_but_undescribed_problem_is_not_taken_as_the_description(string text, bool described)
+    {
+        var draft = new TicketDraft();
+
+        Merge(draft, text, null);
+
+        Assert.Equal(described, draft.Description is not null);
+    }
+
     [Fact]
     public void A_correction_replaces_the_product()
     {

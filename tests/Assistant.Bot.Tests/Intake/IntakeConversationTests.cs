@@ -16,7 +16,7 @@ public sealed class IntakeConversationTests(ITestOutputHelper output) : IDisposa
     private ChannelAppFactory _factory = new();
     private DirectLineTestClient? _client;
 
-    private DirectLineTestClient Client => _client ??= new DirectLineTestClient(_factory.CreateClient());
+    private DirectLineTestClient Client => _client ??= new DirectLineTestClient(_factory.CreateClient()) { Log = output.WriteLine };
 
     private static Dictionary<string, string> Answers(string description, string product = "Ibox", string category = "Incident") => new()
     {

@@ -81,7 +81,7 @@ async function waitUntil(probe, what, timeoutMs = 10000) {
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// What the placeholder bot says; the only place these tests look at reply wording.
+// The bot's opening message; the only place these tests look at reply wording.
 const isGreeting = (activity) => activity.from.role === 'bot' && /Bonjour/.test(activity.text || '');
 const isReplyTo = (id) => (activity) => activity.from.role === 'bot' && activity.replyToId === id && activity.type === 'message';
 
