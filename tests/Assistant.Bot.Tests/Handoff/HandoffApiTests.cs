@@ -199,7 +199,7 @@ public sealed class HandoffApiTests : IDisposable
     [Fact]
     public async Task An_urgent_ticket_of_a_customer_with_a_contract_goes_straight_to_the_queueAsync()
     {
-        using var host = new HandoffTestHost(moderation: false);
+        using var host = new HandoffTestHost();
         await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
         await alice.OpenFeedAsync();
         var user = host.User();
@@ -240,7 +240,7 @@ public sealed class HandoffApiTests : IDisposable
     [Fact]
     public async Task When_the_bot_fails_to_understand_twice_a_person_is_offeredAsync()
     {
-        using var host = new HandoffTestHost(moderation: false);
+        using var host = new HandoffTestHost();
         await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
         await alice.OpenFeedAsync();
         var user = host.User();
@@ -288,7 +288,7 @@ public sealed class HandoffApiTests : IDisposable
     [Fact]
     public async Task Outside_business_hours_the_user_is_told_when_the_team_is_back_and_the_ticket_is_kept_for_follow_upAsync()
     {
-        using var host = new HandoffTestHost(moderation: false, open: false);
+        using var host = new HandoffTestHost(open: false);
         await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
         await alice.OpenFeedAsync();
         var user = host.User();
