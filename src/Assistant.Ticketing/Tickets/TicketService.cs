@@ -219,9 +219,10 @@ public sealed partial class TicketService(
         ArgumentNullException.ThrowIfNull(actor);
         var text = Required("text", comment.Text, MaxCommentLength);
         var fromStaff = actor.Kind is "agent" or "admin";
-        if (comment.Internal && !fromStaff)
+        // The system (moderation, handoff) leaves notes for the team too; a requester never writes hidden ones.
+        if (comment.Internal && !fromStaff && actor.Kind != "system")
         {
-            throw new InvalidTicketValueException("internal", "true", "only agents and admins write internal notes");
+            throw new InvalidTicketValueException("internal", "true", "only agents, admins and the system write internal notes");
         }
 
         Ticket ticket;

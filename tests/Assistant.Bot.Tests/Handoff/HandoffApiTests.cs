@@ -199,7 +199,7 @@ public sealed class HandoffApiTests : IDisposable
     [Fact]
     public async Task An_urgent_ticket_of_a_customer_with_a_contract_goes_straight_to_the_queueAsync()
     {
-        using var host = new HandoffTestHost(moderation: false);
+        using var host = new HandoffTestHost();
         await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
         await alice.OpenFeedAsync();
         var user = host.User();
@@ -240,7 +240,7 @@ public sealed class HandoffApiTests : IDisposable
     [Fact]
     public async Task When_the_bot_fails_to_understand_twice_a_person_is_offeredAsync()
     {
-        using var host = new HandoffTestHost(moderation: false);
+        using var host = new HandoffTestHost();
         await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
         await alice.OpenFeedAsync();
         var user = host.User();
@@ -283,6 +283,39 @@ public sealed class HandoffApiTests : IDisposable
         Assert.Equal(chat.ConversationId, (string?)gone.Data!["conversationId"]);
         Assert.Empty(await alice.QueueAsync());
         Assert.Contains(await chat.SayAsync("aide"), r => (string?)r["from"]!["id"] == "bot");
+    }
+
+    [Fact]
+    public async Task Outside_business_hours_the_user_is_told_when_the_team_is_back_and_the_ticket_is_kept_for_follow_upAsync()
+    {
+        using var host = new HandoffTestHost(open: false);
+        await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await alice.OpenFeedAsync();
+        var user = host.User();
+        var chat = await ChatSession.StartAsync(user, "dl_closed");
+        await chat.SayAsync("Accepter et valider");
+        await chat.SayAsync("La facture de mars affiche deux fois le même abonnement, le montant est doublé.");
+        var reference = await chat.AnswerUntilFiledAsync(new Dictionary<string, string>
+        {
+            ["product"] = "Espace client",
+            ["category"] = "Facturation",
+            ["name"] = "Marie Dupont",
+            ["email"] = "marie.dupont@example.fr",
+            ["phone"] = "06 12 34 56 78",
+            ["customerNumber"] = "Pas client",
+            ["confirmation"] = "Confirmer",
+        });
+
+        await chat.SayAsync("je veux parler à un conseiller");
+
+        var told = ChatSession.Text(chat.LastPrompt);
+        Assert.Contains("elle reprend lundi", told, StringComparison.Ordinal);
+        Assert.Contains(reference, told, StringComparison.Ordinal);
+        var failed = await ActivityAsync(user, chat, a => IsEvent(a, "handoff.status"));
+        Assert.Equal("failed", (string?)failed["value"]!["state"]);
+        Assert.Empty(await alice.QueueAsync());
+        var ticket = await alice.Http.GetFromJsonAsync<JsonObject>($"/api/tickets/{reference}");
+        Assert.Contains(ticket!["comments"]!.AsArray(), c => (bool)c!["internal"]! && ((string?)c["text"])!.Contains("recontacter", StringComparison.Ordinal));
     }
 
     [Fact]

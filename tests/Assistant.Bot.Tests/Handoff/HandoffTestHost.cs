@@ -2,12 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Assistant.Bot.Auth;
 using Assistant.Bot.Tests.Channel;
-using Assistant.Moderation.Analysis;
 using Assistant.Ticketing.Staff;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Assistant.Bot.Tests.Handoff;
 
@@ -19,52 +15,47 @@ public sealed class HandoffTestHost : IDisposable
 {
     public const string Password = "agent-password-1";
 
-    private readonly WebApplicationFactory<Program> _app;
-
-    /// <param name="moderation">False: moderation judges every message "ok" (see <see cref="TriageOnlyAnalyzer"/>).</param>
-    public HandoffTestHost(string? dataDirectory = null, bool moderation = true)
+    /// <param name="open">False: Digisense opens one minute a week (Monday 09:00 Paris), and the clock is kept out of it.</param>
+    public HandoffTestHost(string? dataDirectory = null, bool open = true)
     {
         Factory = new ChannelAppFactory(dataDirectory ?? ChannelAppFactory.NewDataDirectory());
         Factory.Settings["Assistant:Operators:0:Id"] = "digisense";
         Factory.Settings["Assistant:Operators:0:Holidays"] = "none";
         var day = 0;
-        foreach (var weekday in Enum.GetValues<DayOfWeek>())
+        foreach (var weekday in open ? Enum.GetValues<DayOfWeek>() : [DayOfWeek.Monday])
         {
             Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Day"] = weekday.ToString();
-            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Opens"] = "00:00";
-            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Closes"] = "23:59:59";
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Opens"] = open ? "00:00" : "09:00";
+            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Closes"] = open ? "23:59:59" : "09:01";
             day++;
         }
 
-        _app = moderation
-            ? Factory
-            : Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<IMessageAnalyzer>();
-                services.AddSingleton<MessageAnalyzer>();
-                services.AddSingleton<IMessageAnalyzer, TriageOnlyAnalyzer>();
-            }));
+        var paris = TimeZoneInfo.ConvertTime(Factory.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        if (!open && paris.DayOfWeek == DayOfWeek.Monday && paris.Hour == 9 && paris.Minute < 2)
+        {
+            Factory.Clock.Advance(TimeSpan.FromMinutes(3));
+        }
     }
 
     public ChannelAppFactory Factory { get; }
 
     public string DataDirectory => Factory.DataDirectory;
 
-    public DirectLineTestClient User() => new(_app.CreateClient());
+    public DirectLineTestClient User() => new(Factory.CreateClient());
 
     /// <summary>An agent (or admin) account of these operators, logged in through the real token endpoint.</summary>
     public async Task<AgentSession> AgentAsync(string name, string role = StaffRoles.Agent, params string[] operatorIds)
     {
         var email = $"{name.ToLowerInvariant()}@example.com";
-        var staff = _app.Services.GetRequiredService<IStaffStore>();
+        var staff = Factory.Services.GetRequiredService<IStaffStore>();
         if (staff.FindByEmail(email) is null)
         {
             var user = new StaffUser { Email = email, DisplayName = name, Role = role, OperatorIds = [.. operatorIds] };
-            user.PasswordHash = _app.Services.GetRequiredService<StaffPasswords>().Hash(user, Password);
+            user.PasswordHash = Factory.Services.GetRequiredService<StaffPasswords>().Hash(user, Password);
             staff.Add(user);
         }
 
-        var client = _app.CreateClient();
+        var client = Factory.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
@@ -74,7 +65,7 @@ public sealed class HandoffTestHost : IDisposable
 
     public void Dispose()
     {
-        _app.Dispose();
+        Factory.Dispose();
         Factory.Dispose();
     }
 }
