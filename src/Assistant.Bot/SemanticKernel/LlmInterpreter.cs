@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Assistant.Bot.Hosting;
 using Assistant.Bot.Intake;
 using Assistant.Ticketing.Operators;
 using Microsoft.Extensions.Options;
@@ -22,19 +21,18 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
     private static readonly HashSet<string> ProductValues = ["vroom", "ibox", "client-space", "other"];
 
     private readonly Kernel _kernel;
-    private readonly KernelFunction _interpret;
+    private readonly InterpretPrompt _prompt;
     private readonly LlmOptions _options;
     private readonly IOperatorCatalog _operators;
     private readonly ILogger<LlmInterpreter> _logger;
 
-    public LlmInterpreter(Kernel kernel, IOptions<LlmOptions> options, IOptions<AssistantOptions> assistant, IOperatorCatalog operators, ILogger<LlmInterpreter> logger)
+    public LlmInterpreter(Kernel kernel, IOptions<LlmOptions> options, InterpretPrompt prompt, IOperatorCatalog operators, ILogger<LlmInterpreter> logger)
     {
         _kernel = kernel;
         _options = options.Value;
         _operators = operators;
         _logger = logger;
-        var plugin = kernel.CreatePluginFromPromptDirectory(Path.Combine(assistant.Value.ResolvePromptsDirectory(), "Intake"));
-        _interpret = plugin["Interpret"];
+        _prompt = prompt;
     }
 
     public async Task<Interpretation> InterpretAsync(string text, IntakeState state, CancellationToken cancellationToken)
@@ -52,7 +50,7 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
                 ["language"] = state.Language,
                 ["operator"] = _operators.Find(state.OperatorId)?.Name ?? state.OperatorId,
             };
-            var result = await _kernel.InvokeAsync(_interpret, arguments, timeout.Token);
+            var result = await _kernel.InvokeAsync(_prompt.Function, arguments, timeout.Token);
             var fields = JsonSerializer.Deserialize<LlmFields>(result.GetValue<string>() ?? "", JsonOptions)
                 ?? throw new JsonException("empty structured output");
             return Validate(fields, text, local);

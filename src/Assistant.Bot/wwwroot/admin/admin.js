@@ -79,6 +79,9 @@
   async function loadTemplates() {
     var response = await api("/api/admin/templates");
     templates = await response.json();
+    // The LLM interpreter's prompt is edited here too, through its own endpoints.
+    var prompt = await (await api("/api/admin/prompts/interpret")).json();
+    templates.unshift({ key: prompt.key, language: prompt.language, version: prompt.version });
     renderTemplateList();
   }
 
@@ -106,7 +109,7 @@
 
   async function openTemplate(key, language) {
     current = { key: key, language: language };
-    var response = await api("/api/admin/templates/" + encodeURIComponent(key) + "/" + encodeURIComponent(language));
+    var response = await api(templatePath());
     var template = await response.json();
     byId("template-none").hidden = true;
     byId("template-form").hidden = false;
@@ -161,6 +164,9 @@
   }
 
   function templatePath() {
+    if (current.key === "Intake/Interpret") {
+      return "/api/admin/prompts/interpret";
+    }
     return "/api/admin/templates/" + encodeURIComponent(current.key) + "/" + encodeURIComponent(current.language);
   }
 
