@@ -41,6 +41,7 @@ public static class AdminSetup
             .WithMetadata(AuditedByEndpoint.Instance);
         admin.MapAuditApi();
         admin.MapTemplatesApi();
+        admin.MapInterpretPromptApi();
         admin.MapThresholdsApi();
         admin.MapSanctionsApi();
         admin.MapUserDataApi();

@@ -26,6 +26,7 @@ public static class KernelSetup
             return builder.Build();
         });
         services.AddSingleton<ReplyTemplates>();
+        services.AddSingleton<InterpretPrompt>();
         services.AddSingleton<LocalInterpreter>();
         if (llm.Enabled)
         {

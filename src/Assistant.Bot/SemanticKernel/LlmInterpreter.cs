@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Assistant.Bot.Hosting;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel.Plugins;
 using Assistant.Moderation.Analysis;
@@ -25,7 +24,7 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
     private static readonly HashSet<string> ProductValues = ["vroom", "ibox", "client-space", "other"];
 
     private readonly Kernel _kernel;
-    private readonly KernelFunction _interpret;
+    private readonly InterpretPrompt _prompt;
     private readonly LlmOptions _options;
     private readonly IOperatorCatalog _operators;
     private readonly IntakeTicketing _ticketing;
@@ -36,7 +35,7 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
     public LlmInterpreter(
         Kernel kernel,
         IOptions<LlmOptions> options,
-        IOptions<AssistantOptions> assistant,
+        InterpretPrompt prompt,
         IOperatorCatalog operators,
         IntakeTicketing ticketing,
         IMessageAnalyzer analyzer,
@@ -50,8 +49,7 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
         _analyzer = analyzer;
         _verifier = verifier;
         _logger = logger;
-        var plugin = kernel.CreatePluginFromPromptDirectory(Path.Combine(assistant.Value.ResolvePromptsDirectory(), "Intake"));
-        _interpret = plugin["Interpret"];
+        _prompt = prompt;
     }
 
     public async Task<Interpretation> InterpretAsync(string text, IntakeState state, CancellationToken cancellationToken)
@@ -74,7 +72,7 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
                 ["language"] = state.Language,
                 ["operator"] = _operators.Find(state.OperatorId)?.Name ?? state.OperatorId,
             };
-            var result = await TurnKernel(state).InvokeAsync(_interpret, arguments, timeout.Token);
+            var result = await TurnKernel(state).InvokeAsync(_prompt.Function, arguments, timeout.Token);
             var fields = JsonSerializer.Deserialize<LlmFields>(result.GetValue<string>() ?? "", JsonOptions)
                 ?? throw new JsonException("empty structured output");
             return Validate(fields, text, local);

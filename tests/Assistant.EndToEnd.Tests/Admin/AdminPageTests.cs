@@ -81,6 +81,10 @@ public sealed class AdminPageTests : IAsyncLifetime
         await admin.ClickAsync("#audit-form button[type=submit]");
         await Assertions.Expect(admin.Locator("#audit-body")).ToContainTextAsync("template.save");
         await admin.ScreenshotAsync(new() { Path = Browser.ArtifactPath("admin-audit.png") });
+
+        await admin.ClickAsync(".tab[data-section=system]");
+        await Assertions.Expect(admin.Locator("#models-body")).ToContainTextAsync("en service");
+        await Assertions.Expect(admin.Locator("#llm-settings")).ToContainTextAsync("interpréteur local");
     }
 
     /// <summary>

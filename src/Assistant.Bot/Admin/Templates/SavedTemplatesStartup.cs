@@ -2,16 +2,17 @@ using Assistant.Bot.SemanticKernel;
 
 namespace Assistant.Bot.Admin.Templates;
 
-/// <summary>At start, serves the latest saved version of every template an admin has edited.</summary>
-public sealed partial class SavedTemplatesStartup(TemplateVersions versions, ReplyTemplates replies, ILogger<SavedTemplatesStartup> logger) : IHostedService
+/// <summary>At start, serves the latest saved version of every reply template (and of the interpreter prompt) an admin has edited.</summary>
+public sealed partial class SavedTemplatesStartup(TemplateVersions versions, ReplyTemplates replies, InterpretPrompt interpret, ILogger<SavedTemplatesStartup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         foreach (var saved in versions.Latest())
         {
             var (key, language) = Split(saved.Template);
+            var error = key == InterpretPromptApi.Key ? interpret.Use(saved.Text) : replies.Use(key, language, saved.Text);
             // A template removed from prompts/, or a text a newer template engine no longer accepts: the file is served.
-            if (replies.Use(key, language, saved.Text) is { } error)
+            if (error is not null)
             {
                 LogSkipped(logger, saved.Template, saved.Version, error);
             }

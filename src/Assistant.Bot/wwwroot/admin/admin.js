@@ -70,7 +70,7 @@
     });
     if (!loaded[section]) {
       loaded[section] = true;
-      ({ templates: loadTemplates, thresholds: loadThresholds, sanctions: loadSanctions, audit: searchAudit })[section]();
+      ({ templates: loadTemplates, thresholds: loadThresholds, sanctions: loadSanctions, audit: searchAudit, users: function () {}, system: loadSystem })[section]();
     }
   }
 
@@ -79,6 +79,9 @@
   async function loadTemplates() {
     var response = await api("/api/admin/templates");
     templates = await response.json();
+    // The LLM interpreter's prompt is edited here too, through its own endpoints.
+    var prompt = await (await api("/api/admin/prompts/interpret")).json();
+    templates.unshift({ key: prompt.key, language: prompt.language, version: prompt.version });
     renderTemplateList();
   }
 
@@ -106,7 +109,7 @@
 
   async function openTemplate(key, language) {
     current = { key: key, language: language };
-    var response = await api("/api/admin/templates/" + encodeURIComponent(key) + "/" + encodeURIComponent(language));
+    var response = await api(templatePath());
     var template = await response.json();
     byId("template-none").hidden = true;
     byId("template-form").hidden = false;
@@ -161,6 +164,9 @@
   }
 
   function templatePath() {
+    if (current.key === "Intake/Interpret") {
+      return "/api/admin/prompts/interpret";
+    }
     return "/api/admin/templates/" + encodeURIComponent(current.key) + "/" + encodeURIComponent(current.language);
   }
 
@@ -347,6 +353,89 @@
     });
   }
 
+  // Users' data -------------------------------------------------------------
+
+  function userPath() {
+    return "/api/admin/users/" + encodeURIComponent(byId("user-form").elements.userId.value.trim());
+  }
+
+  async function exportUser(event) {
+    event.preventDefault();
+    byId("user-error").textContent = "";
+    var response = await api(userPath() + "/export");
+    if (!response.ok) {
+      byId("user-error").textContent = await problemText(response);
+      return;
+    }
+    var blob = await response.blob();
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "export-" + byId("user-form").elements.userId.value.trim() + ".json";
+    link.click();
+    URL.revokeObjectURL(link.href);
+    byId("user-result").textContent = "Export téléchargé.";
+  }
+
+  async function eraseUser() {
+    var userId = byId("user-form").elements.userId.value.trim();
+    if (!userId || !window.confirm("Effacer toutes les données de " + userId + " ? Ses demandes restent, anonymisées.")) {
+      return;
+    }
+    var response = await api(userPath(), { method: "DELETE" });
+    if (!response.ok) {
+      byId("user-error").textContent = await problemText(response);
+      return;
+    }
+    var erased = await response.json();
+    byId("user-result").textContent = erased.conversations + " conversation(s) et " + erased.consents + " consentement(s) effacés, "
+      + erased.ticketsAnonymized + " demande(s) anonymisée(s).";
+  }
+
+  async function purgeRetention() {
+    var response = await api("/api/admin/retention/purge", { method: "POST" });
+    var purge = await response.json();
+    byId("user-result").textContent = purge.conversations + " conversation(s) de plus de " + purge.retentionDays + " jours supprimée(s).";
+  }
+
+  // Models and settings ----------------------------------------------------
+
+  async function loadSystem() {
+    var models = await (await api("/api/admin/models")).json();
+    var body = byId("models-body");
+    body.replaceChildren();
+    models.versions.forEach(function (m) {
+      var action = m.current ? element("strong", "en service") : element("button", "Mettre en service", "secondary");
+      if (!m.current) {
+        action.type = "button";
+        action.disabled = !m.gate.passed;
+        action.addEventListener("click", async function () {
+          var reason = window.prompt("Raison de la mise en service de " + m.version + " ?");
+          if (!reason) {
+            return;
+          }
+          var response = await api("/api/admin/models/" + encodeURIComponent(m.version) + "/promote", { method: "POST", body: { reason: reason } });
+          byId("models-error").textContent = response.ok ? "" : await problemText(response);
+          await loadSystem();
+        });
+      }
+      body.appendChild(row([m.version, date(m.trainedAt), (m.metrics["moderation.macroF1"] || 0).toFixed(3),
+        percent(m.metrics["abusive.recall"] || 0), percent(m.metrics["ok.flaggedAbusive"] || 0),
+        m.gate.passed ? "réussie" : "échouée : " + m.gate.failures.join(" ; "), action]));
+    });
+    var settings = await (await api("/api/admin/settings")).json();
+    var operators = byId("operators-body");
+    operators.replaceChildren();
+    settings.operators.forEach(function (o) {
+      operators.appendChild(row([o.name, o.cguVersion, o.timeZone, o.businessHours.map(function (h) {
+        return h.day.slice(0, 3) + " " + h.opens + "–" + h.closes;
+      }).join(", ")]));
+    });
+    var llm = settings.llm;
+    byId("llm-settings").textContent = llm.enabled
+      ? llm.model + " sur " + llm.endpoint + " ; clé d'API " + (llm.apiKeySet ? "configurée" : "absente") + "."
+      : "Aucun : l'interpréteur local est utilisé.";
+  }
+
   // Start ------------------------------------------------------------------
 
   function ready(me) {
@@ -376,6 +465,9 @@
   byId("thresholds-form").addEventListener("submit", saveThresholds);
   byId("sanctions-refresh").addEventListener("click", loadSanctions);
   byId("audit-form").addEventListener("submit", searchAudit);
+  byId("user-form").addEventListener("submit", exportUser);
+  byId("user-erase").addEventListener("click", eraseUser);
+  byId("retention-purge").addEventListener("click", purgeRetention);
 
   window.ConsoleSession.start({
     onReady: ready,
