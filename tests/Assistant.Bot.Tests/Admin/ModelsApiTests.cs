@@ -18,9 +18,16 @@ public sealed class ModelsApiTests : IDisposable
     public async Task The_served_version_is_listed_with_its_metrics_and_is_promoted_only_with_a_reason_and_a_passed_gateAsync()
     {
         var admin = await _host.AdminAsync();
+        // The host loads its models in the background after start: until then no version is served.
         var models = await admin.GetFromJsonAsync<JsonObject>("/api/admin/models");
+        for (var i = 0; i < 300 && models!["current"] is null; i++)
+        {
+            await Task.Delay(200);
+            models = await admin.GetFromJsonAsync<JsonObject>("/api/admin/models");
+        }
         var current = (string)models!["current"]!;
-        var served = models["versions"]!.AsArray().Single(v => (bool)v!["current"]!)!;
+        var served = models["versions"]!.AsArray().SingleOrDefault(v => (bool)v!["current"]!)
+            ?? throw new InvalidOperationException($"No version is marked current in {models.ToJsonString()}");
         Assert.Equal(current, (string)served["version"]!);
         Assert.True((double)served["metrics"]!["moderation.macroF1"]! > 0.5);
 

@@ -86,7 +86,10 @@ public sealed class ThresholdsApiTests : IDisposable
         Assert.Equal("quarantine", current.Abusive.Action);
         Assert.Equal(ModerationThresholds.Defaults.Offtopic, current.Offtopic);
         var entry = Assert.Single(_host.Audit("thresholds.update"));
-        Assert.Contains("abusive 0.30/refuse, offtopic 0.50/warn → abusive 0.45/quarantine", entry.Details, StringComparison.Ordinal);
+        var before = ModerationThresholds.Defaults;
+        var expected = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"abusive {before.Abusive.Threshold:0.00}/{before.Abusive.Action}, offtopic {before.Offtopic.Threshold:0.00}/{before.Offtopic.Action} → abusive 0.45/quarantine");
+        Assert.Contains(expected, entry.Details, StringComparison.Ordinal);
         Assert.Contains("fewer false refusals", entry.Details, StringComparison.Ordinal);
     }
 
