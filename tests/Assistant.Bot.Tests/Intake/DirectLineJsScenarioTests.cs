@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Tests.Channel;
 using Assistant.Ticketing.Tickets;
@@ -44,33 +43,9 @@ public sealed class DirectLineJsScenarioTests(ITestOutputHelper output)
 
     private static async Task<List<JsonObject>> RunNodeAsync(string script, Uri server, ITestOutputHelper output)
     {
-        var protocolDirectory = Path.Combine(ProtocolTests.RepositoryRoot(), "tests", "protocol");
-        var start = new ProcessStartInfo("node", script)
-        {
-            WorkingDirectory = protocolDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["DL_BASE"] = server.ToString().TrimEnd('/'),
-                ["DL_SECRET"] = ChannelAppFactory.Secret,
-            },
-        };
-        using var node = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
-        var stdout = node.StandardOutput.ReadToEndAsync();
-        var stderr = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-            throw;
-        }
-        output.WriteLine(await stderr); // the transcript of every scenario
-        Assert.True(node.ExitCode == 0, $"node {script} exited with {node.ExitCode}:\n{await stdout}\n{await stderr}");
-        return [.. (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => (JsonObject)JsonNode.Parse(line)!)];
+        var result = await NodeScript.RunAsync(script, server, TimeSpan.FromMinutes(3));
+        output.WriteLine(result.Errors); // the transcript of every scenario
+        Assert.True(result.ExitCode == 0, $"node {script} exited with {result.ExitCode}:\n{result.Output}\n{result.Errors}");
+        return [.. result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => (JsonObject)JsonNode.Parse(line)!)];
     }
 }
