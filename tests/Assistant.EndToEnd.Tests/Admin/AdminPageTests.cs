@@ -95,6 +95,8 @@ public sealed class AdminPageTests : IAsyncLifetime
         var admin = await LoggedInAdminAsync();
 
         await admin.ClickAsync(".tab[data-section=thresholds]");
+        // The tab loads the current values: wait for them, or they would overwrite what the admin types.
+        await Assertions.Expect(admin.Locator("#abusive-threshold")).Not.ToHaveValueAsync("");
         await admin.FillAsync("#abusive-threshold", "0.5");
         await admin.ClickAsync("#thresholds-preview");
         await Assertions.Expect(admin.Locator("#thresholds-result")).ToBeVisibleAsync(new() { Timeout = 30_000 });
