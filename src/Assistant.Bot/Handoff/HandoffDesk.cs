@@ -1,5 +1,5 @@
 using Assistant.Bot.Auth;
-using Assistant.Bot.Channel.Activities;
+using Assistant.Bot.Turns;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
@@ -118,14 +118,9 @@ public sealed partial class HandoffDesk(
             return owned;
         }
 
-        var sent = await notices.SendAsync(record, new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = text,
-            TextFormat = "plain",
-            From = HandoffActivities.AgentAccount(scope.StaffId, record.AgentName ?? scope.DisplayName ?? ""),
-            Locale = notices.LanguageOf(record) == LanguageDetector.English ? "en-US" : "fr-FR",
-        }, cancellationToken);
+        var message = BotMessage.Plain(text, notices.LanguageOf(record));
+        message.From = HandoffActivities.AgentAccount(scope.StaffId, record.AgentName ?? scope.DisplayName ?? "");
+        var sent = await notices.SendAsync(record, message, cancellationToken);
         LogAgentMessage(logger, record.Id, record.TicketReference, scope.StaffId);
         return DeskResult.Ok(record, sent.Id);
     }

@@ -32,15 +32,9 @@ public sealed class HandoffNotices(
     /// <summary>A bot message to the user, also shown live in the consoles.</summary>
     public async Task<Activity> TellUserAsync(HandoffRecord record, string text, CancellationToken cancellationToken)
     {
-        var language = LanguageOf(record);
-        var sent = await sender.SendAsync(record.Id, new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = text,
-            TextFormat = "plain",
-            Locale = language == LanguageDetector.English ? "en-US" : "fr-FR",
-            InputHint = InputHints.AcceptingInput,
-        }, cancellationToken);
+        var message = BotMessage.Plain(text, LanguageOf(record));
+        message.InputHint = InputHints.AcceptingInput;
+        var sent = await sender.SendAsync(record.Id, message, cancellationToken);
         PublishActivity(record, sent, null);
         return sent;
     }

@@ -1,4 +1,3 @@
-using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Turns;
@@ -46,14 +45,8 @@ public sealed partial class ChatTicketNotifier(
             };
             var key = change.Kind == "comment" ? "TicketCommented" : "TicketStatusChanged";
             var text = await replies.RenderAsync(key, language, values, CancellationToken.None);
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                Text = text,
-                TextFormat = "plain",
-                Locale = language == LanguageDetector.English ? "en-US" : "fr-FR",
-                ChannelData = new System.Text.Json.Nodes.JsonObject { ["ticketReference"] = ticket.Reference, ["ticketEvent"] = change.Kind },
-            };
+            var activity = BotMessage.Plain(text, language);
+            activity.ChannelData = new System.Text.Json.Nodes.JsonObject { ["ticketReference"] = ticket.Reference, ["ticketEvent"] = change.Kind };
             await sender.SendAsync(ticket.ConversationId!, activity, CancellationToken.None);
             LogAnnounced(logger, ticket.Reference, change.Kind, ticket.ConversationId!);
         }

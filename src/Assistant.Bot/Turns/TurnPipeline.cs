@@ -210,14 +210,8 @@ public sealed class TurnPipeline(
     /// <summary>A prompt that waits for one slot says so (<c>expectingInput</c> + <c>channelData.slot</c>) and offers its choices.</summary>
     public static Activity ToActivity(Reply reply, IntakeState state, string userId)
     {
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = reply.Text,
-            TextFormat = "plain",
-            Locale = state.Language == LanguageDetector.English ? "en-US" : "fr-FR",
-            InputHint = reply.Slot is null ? InputHints.AcceptingInput : InputHints.ExpectingInput,
-        };
+        var activity = BotMessage.Plain(reply.Text, state.Language);
+        activity.InputHint = reply.Slot is null ? InputHints.AcceptingInput : InputHints.ExpectingInput;
         if (reply.Slot is not null)
         {
             activity.ChannelData = new JsonObject { ["slot"] = reply.Slot };
