@@ -10,10 +10,9 @@ namespace Assistant.Bot.Turns;
 /// </summary>
 public static partial class ContactAnswers
 {
-    public static bool IsWellFormed(string? pendingSlot, string text)
+    public static bool IsWellFormed(string? pendingSlot, string text, ExtractedEntities entities)
     {
         var trimmed = text.Trim();
-        var entities = EntityExtractor.Extract(trimmed);
         return pendingSlot switch
         {
             Slots.Email => entities.Email is not null && trimmed.Length <= 120,

@@ -128,9 +128,12 @@ public sealed class TurnPipeline(
     /// A well-formed contact answer or a short command ("où en est DGS-2026-000123 ?", "mes demandes") is not
     /// prose: the text models score such fragments unreliably, so only the explicit moderation rules apply.
     /// </summary>
-    private static bool IsShortAnswer(IntakeState state, string text) =>
-        ContactAnswers.IsWellFormed(state.PendingSlot, text)
-        || (text.Length <= 60 && Commands.Detect(text, EntityExtractor.Extract(text)) != Command.None);
+    private static bool IsShortAnswer(IntakeState state, string text)
+    {
+        var entities = EntityExtractor.Extract(text);
+        return ContactAnswers.IsWellFormed(state.PendingSlot, text, entities)
+            || (text.Length <= 60 && Commands.Detect(text, entities) != Command.None);
+    }
 
     /// <returns>True when moderation answered the message and the dialog must not see it.</returns>
     private async Task<bool> ModerateAsync(TurnContext turn, IntakeState state, string text, ModerationVerdict verdict, CancellationToken cancellationToken)
