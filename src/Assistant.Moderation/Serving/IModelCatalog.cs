@@ -12,4 +12,7 @@ public interface IModelCatalog
 
     /// <summary>Serves <paramref name="version"/> from the next analysis on; refused when its manifest failed the gate.</summary>
     ModelManifest Promote(string version, string promotedBy);
+
+    /// <summary>Deletes a saved version; refused (<see cref="InvalidOperationException"/>) for the served or promoted one.</summary>
+    void Discard(string version, string discardedBy);
 }

@@ -70,6 +70,21 @@ public sealed partial class ModelProvider : IModelCatalog, IDisposable
         return manifest;
     }
 
+    public void Discard(string version, string discardedBy)
+    {
+        lock (_loadGate)
+        {
+            if (version == _current?.Version)
+            {
+                throw new InvalidOperationException($"Model set {version} is the one served and cannot be discarded.");
+            }
+
+            _store.Delete(version);
+        }
+
+        LogDiscarded(version, discardedBy);
+    }
+
     /// <summary>Loads the promoted version if it differs from the served one.</summary>
     public void Reload()
     {
@@ -160,6 +175,9 @@ public sealed partial class ModelProvider : IModelCatalog, IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model set {Version} promoted by {PromotedBy}")]
     private partial void LogPromoted(string version, string promotedBy);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model set {Version} discarded by {DiscardedBy}")]
+    private partial void LogDiscarded(string version, string discardedBy);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No moderation model in {ModelsDirectory}: training one from {TrainingData} (first start)")]
     private partial void LogTraining(string modelsDirectory, string trainingData);

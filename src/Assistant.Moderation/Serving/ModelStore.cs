@@ -112,6 +112,32 @@ public sealed class ModelStore(string root)
         }
     }
 
+    public void WriteComparison(string version, ModelComparison comparison) =>
+        WriteAtomically(Path.Combine(VersionDirectory(version), "comparison.json"), JsonSerializer.Serialize(comparison, Json));
+
+    /// <summary>The comparison written when the set was retrained from the console, or null (trained by the CLI or at first start).</summary>
+    public ModelComparison? ReadComparison(string version)
+    {
+        var path = Path.Combine(VersionDirectory(version), "comparison.json");
+        return File.Exists(path) ? JsonSerializer.Deserialize<ModelComparison>(File.ReadAllText(path), Json) : null;
+    }
+
+    /// <summary>
+    /// Deletes a saved set. It is first renamed to a hidden name, so a listing never sees half of it and a crash
+    /// mid-delete leaves only a hidden folder. Refused for the promoted version.
+    /// </summary>
+    public void Delete(string version)
+    {
+        if (version == CurrentVersion())
+        {
+            throw new InvalidOperationException($"Model set {version} is the promoted one and cannot be deleted.");
+        }
+
+        var hidden = Path.Combine(Root, $".discarded-{version}-{Guid.NewGuid():N}");
+        Directory.Move(VersionDirectory(version), hidden);
+        Directory.Delete(hidden, recursive: true);
+    }
+
     public void WriteEvaluation(string version, EvaluationReport report) =>
         WriteAtomically(Path.Combine(VersionDirectory(version), "evaluation.json"), JsonSerializer.Serialize(report, Json));
 

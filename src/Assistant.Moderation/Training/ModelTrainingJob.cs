@@ -6,29 +6,68 @@ namespace Assistant.Moderation.Training;
 
 /// <summary>
 /// Load the labelled data, train on the training split, evaluate on the held-out split, save the versioned
-/// set with its manifest, and promote it when it passes the gate. Used by the CLI and at first start.
+/// set with its manifest, and promote it when it passes the gate. Used by the CLI, at first start and by the
+/// admin console's retraining (which adds the messages the team relabelled).
 /// </summary>
 public static class ModelTrainingJob
 {
-    public sealed record Outcome(ModelSet Set, ModelManifest Manifest, EvaluationReport Report, bool Saved, bool Promoted, TrainingData Data);
+    /// <param name="HeldOut">The held-out rows the set was evaluated on: another set evaluated on them is compared like for like.</param>
+    /// <param name="RelabelsUsed">Relabelled messages added to the training split (one per distinct text: the latest wins).</param>
+    /// <param name="RelabelsSkipped">Relabelled messages left out because their text is a held-out row's: training on them would leak into the evaluation.</param>
+    public sealed record Outcome(
+        ModelSet Set,
+        ModelManifest Manifest,
+        EvaluationReport Report,
+        bool Saved,
+        bool Promoted,
+        TrainingData Data,
+        IReadOnlyList<LabelledMessage> HeldOut,
+        int RelabelsUsed = 0,
+        int RelabelsSkipped = 0);
 
-    public static Outcome Run(string trainingDataDirectory, ModelStore store, PromotionGate gate, string? sharedDataDirectory, bool promote, DateTimeOffset now)
+    public static Outcome Run(string trainingDataDirectory, ModelStore store, PromotionGate gate, string? sharedDataDirectory, bool promote, DateTimeOffset now) =>
+        Run(trainingDataDirectory, store, gate, sharedDataDirectory, promote, now, relabelled: []);
+
+    /// <param name="relabelled">
+    /// Messages the team relabelled. They only ever join the training split, so the held-out split stays the shipped
+    /// data's; a relabel replaces shipped training rows with the same text, and is skipped when its text is held out.
+    /// </param>
+    public static Outcome Run(
+        string trainingDataDirectory,
+        ModelStore store,
+        PromotionGate gate,
+        string? sharedDataDirectory,
+        bool promote,
+        DateTimeOffset now,
+        IReadOnlyList<LabelledMessage> relabelled)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(gate);
+        ArgumentNullException.ThrowIfNull(relabelled);
         var data = TrainingDataLoader.Load(trainingDataDirectory);
-        var (train, test) = HeldOutSplit.Split(data.Rows);
-        var hash = ModelSetTrainer.DataHash(data.Rows);
+        var (shippedTrain, test) = HeldOutSplit.Split(data.Rows);
+        var heldOutTexts = test.Select(r => TextNormalizer.ForMatching(r.Text)).ToHashSet(StringComparer.Ordinal);
+        var skipped = relabelled.Count(r => heldOutTexts.Contains(TextNormalizer.ForMatching(r.Text)));
+        var used = relabelled
+            .Where(r => !heldOutTexts.Contains(TextNormalizer.ForMatching(r.Text)))
+            .GroupBy(r => TextNormalizer.ForMatching(r.Text), StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .ToList();
+        var relabelledTexts = used.Select(r => TextNormalizer.ForMatching(r.Text)).ToHashSet(StringComparer.Ordinal);
+        var train = shippedTrain.Where(r => !relabelledTexts.Contains(TextNormalizer.ForMatching(r.Text))).Concat(used).ToList();
+
+        var hash = ModelSetTrainer.DataHash([.. data.Rows, .. used]);
         var version = ModelSetTrainer.NewVersion(now, hash);
         var trained = ModelSetTrainer.Train(train, version);
         var report = ModelSetEvaluator.Evaluate(trained.Set, test, sharedDataDirectory, now);
         var gateResult = gate.Check(report);
+        var sources = used.Count > 0 ? [.. data.Files, $"relabels:{used.Count}"] : data.Files;
         var manifest = new ModelManifest(
             version,
             now,
             hash,
             new TextClassifierTrainer(TrainerSettings.Default).Description,
-            data.Files,
+            sources,
             trained.Rows,
             test.Count,
             trained.Set.Classifiers.Keys.Order(StringComparer.Ordinal).ToList(),
@@ -43,6 +82,6 @@ public static class ModelTrainingJob
             promoted = true;
         }
 
-        return new Outcome(trained.Set, manifest, report, saved, promoted, data);
+        return new Outcome(trained.Set, manifest, report, saved, promoted, data, test, used.Count, skipped);
     }
 }

@@ -79,8 +79,9 @@ public sealed record TrainerSettings(float L2Regularization, float ProjectRowWei
     /// <summary>Chosen with the <c>tune</c> command on a validation slice of the training split (never the held-out rows).</summary>
     public static TrainerSettings Default { get; } = new(0.005f, 3f, TweetRowWeight: 1f, WordNgramLength: 2, CharNgramLength: 5);
 
+    /// <summary>Project rows and the team's own relabels (<c>relabel:</c>) weigh <see cref="ProjectRowWeight"/>.</summary>
     public float WeightOf(string source) =>
-        source.StartsWith("project:", StringComparison.Ordinal) ? ProjectRowWeight
+        source.StartsWith("project:", StringComparison.Ordinal) || source.StartsWith("relabel:", StringComparison.Ordinal) ? ProjectRowWeight
         : source is "public:mlma-fr.csv" or "public:ftr-fr.csv" ? TweetRowWeight
         : 1f;
 }
