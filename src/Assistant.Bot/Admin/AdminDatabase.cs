@@ -1,14 +1,15 @@
 using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Admin.Templates;
 using Assistant.Bot.Hosting;
+using Assistant.Bot.Moderation;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Admin;
 
 /// <summary>
-/// The admin console's LiteDB file (<c>&lt;DataDirectory&gt;/admin.db</c>): the audit log and the saved
-/// versions of reply templates. One long-lived instance; collections and indexes are ensured at start.
+/// The admin console's LiteDB file (<c>&lt;DataDirectory&gt;/admin.db</c>): the audit log, the saved
+/// versions of reply templates and the relabelled messages. One long-lived instance; collections and indexes are ensured at start.
 /// </summary>
 public sealed class AdminDatabase : IDisposable
 {
@@ -36,13 +37,20 @@ public sealed class AdminDatabase : IDisposable
         Audit = _database.GetCollection<AuditEntry>("audit");
         Audit.EnsureIndex(e => e.At);
         Audit.EnsureIndex(e => e.Action);
+        Audit.EnsureIndex(e => e.Moderation!.ActivityId);
         TemplateVersions = _database.GetCollection<TemplateVersion>("template_versions");
         TemplateVersions.EnsureIndex(v => v.Template);
+        Relabels = _database.GetCollection<Relabel>("relabels");
+        Relabels.EnsureIndex(r => r.ActivityId, unique: true);
+        Relabels.EnsureIndex(r => r.UserId);
     }
 
     public ILiteCollection<AuditEntry> Audit { get; }
 
     public ILiteCollection<TemplateVersion> TemplateVersions { get; }
+
+    /// <summary>Messages the team marked as wrongly moderated, with the right label: added to the next retraining.</summary>
+    public ILiteCollection<Relabel> Relabels { get; }
 
     public void Dispose() => _database.Dispose();
 }

@@ -50,6 +50,7 @@ public static class AssistantHost
         app.MapTicketsApi();
         app.MapHandoff();
         app.MapModerationApi();
+        app.MapRelabelsApi();
         app.MapAdminApi();
         return app;
     }

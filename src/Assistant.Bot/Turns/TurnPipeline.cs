@@ -96,7 +96,7 @@ public sealed class TurnPipeline(
             if (verdict is not null)
             {
                 RecordViolation(turn, state, text, verdict);
-                audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, verdict, answeredByModeration: false);
+                audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, turn.Activity.Id, verdict, answeredByModeration: false);
             }
             await handoff.ForwardAsync(turn, text, verdict, cancellationToken);
             Save(state);
@@ -105,7 +105,7 @@ public sealed class TurnPipeline(
         if (verdict is not null)
         {
             var handled = await ModerateAsync(turn, state, text, verdict, cancellationToken);
-            audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, verdict, handled);
+            audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, turn.Activity.Id, verdict, handled);
             if (handled)
             {
                 Save(state);

@@ -43,6 +43,11 @@ public sealed class ModerationDecision
 
     /// <summary><c>model</c> or <c>rule:…</c>.</summary>
     public string DecidedBy { get; set; } = "";
+
+    /// <summary>The message's conversation and activity: what the "wrong decision" button relabels.</summary>
+    public string? ConversationId { get; set; }
+
+    public string? ActivityId { get; set; }
 }
 
 public static class AuditActors

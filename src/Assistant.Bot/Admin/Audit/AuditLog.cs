@@ -40,7 +40,7 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
     }
 
     /// <summary>The assistant's own moderation decision on one user message (scores only, never the text).</summary>
-    public AuditEntry RecordModeration(string operatorId, string userId, string conversationId, ModerationVerdict verdict, bool answeredByModeration)
+    public AuditEntry RecordModeration(string operatorId, string userId, string conversationId, string? activityId, ModerationVerdict verdict, bool answeredByModeration)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         var details = string.Create(CultureInfo.InvariantCulture,
@@ -52,8 +52,18 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
             Abusive = verdict.Scores.Abusive,
             Offtopic = verdict.Scores.Offtopic,
             DecidedBy = verdict.DecidedBy,
+            ConversationId = conversationId,
+            ActivityId = activityId,
         });
     }
+
+    /// <summary>The automated decision on one message, or null when it was not scored (a button click, a command).</summary>
+    public ModerationDecision? ModerationDecisionFor(string conversationId, string activityId) =>
+        database.Audit.Query()
+            .Where(e => e.Moderation!.ActivityId == activityId)
+            .ToEnumerable()
+            .Select(e => e.Moderation!)
+            .FirstOrDefault(m => m.ConversationId == conversationId);
 
     public IReadOnlyList<AuditEntry> Search(AuditQuery query)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Intake;
+using Assistant.Bot.Moderation;
 using Assistant.Moderation.Sanctions;
 using Assistant.Ticketing.Consents;
 using Assistant.Ticketing.Tickets;
@@ -21,14 +22,15 @@ public sealed record UserDataExport(
     IReadOnlyList<ConsentRecord> Consents,
     IReadOnlyList<Ticket> Tickets,
     IReadOnlyList<SanctionDecision> Sanctions,
-    IReadOnlyList<AuditEntryResponse> ModerationDecisions);
+    IReadOnlyList<AuditEntryResponse> ModerationDecisions,
+    IReadOnlyList<RelabelResponse> Relabels);
 
 /// <summary>How many records an erasure removed or anonymised, per store.</summary>
-public sealed record UserErasure(string UserId, int Conversations, int Activities, int Attachments, int DialogDocuments, int Consents, int TicketsAnonymized, int SanctionTextsRedacted, int AuditEntries);
+public sealed record UserErasure(string UserId, int Conversations, int Activities, int Attachments, int DialogDocuments, int Consents, int TicketsAnonymized, int SanctionTextsRedacted, int AuditEntries, int Relabels);
 
 /// <summary>
 /// The data requests of the CGU (Digisense 7, ICOSNET 6): export everything stored about a visitor, or erase it.
-/// Erasure deletes conversations, uploads, dialog state, contacts and consents; tickets stay for the operator
+/// Erasure deletes conversations, uploads, dialog state, contacts, consents and relabelled messages; tickets stay for the operator
 /// without the requester's identity; sanction decisions stay (an erasure does not lift a ban) without the messages.
 /// </summary>
 public sealed class UserData(
@@ -58,7 +60,8 @@ public sealed class UserData(
             consents.ListByUser(userId),
             tickets.Query(new TicketQuery(RequesterUserId: userId)),
             sanctions.History(userId),
-            admin.Audit.Find(e => e.Target == userId && e.Moderation != null).Select(AuditEntryResponse.From).ToList());
+            admin.Audit.Find(e => e.Target == userId && e.Moderation != null).Select(AuditEntryResponse.From).ToList(),
+            admin.Relabels.Find(r => r.UserId == userId).Select(RelabelResponse.From).ToList());
     }
 
     public UserErasure Erase(string userId, Actor actor)
@@ -81,7 +84,8 @@ public sealed class UserData(
             consents.DeleteByUser(userId),
             tickets.AnonymizeRequester(userId, actor),
             sanctions.RedactTexts(userId),
-            admin.Audit.DeleteMany(e => e.Target == userId && e.Moderation != null));
+            admin.Audit.DeleteMany(e => e.Target == userId && e.Moderation != null),
+            admin.Relabels.DeleteMany(r => r.UserId == userId));
     }
 
     /// <summary>

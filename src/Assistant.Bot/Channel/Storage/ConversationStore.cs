@@ -95,6 +95,10 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
         }
     }
 
+    /// <summary>One stored activity of that conversation, or null.</summary>
+    public ActivityRecord? FindActivity(string conversationId, string activityId) =>
+        database.Activities.FindById(activityId) is { } record && record.ConversationId == conversationId ? record : null;
+
     /// <summary>Stored activities after <paramref name="watermark"/>, oldest first, at most <see cref="PageSize"/>.</summary>
     public IReadOnlyList<ActivityRecord> ReadAfter(string conversationId, long watermark) =>
         [.. database.Activities.Find(a => a.ConversationId == conversationId && a.Watermark > watermark)
