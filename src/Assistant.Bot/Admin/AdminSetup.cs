@@ -6,6 +6,7 @@ using Assistant.Bot.Admin.Templates;
 using Assistant.Bot.Admin.Thresholds;
 using Assistant.Bot.Admin.Users;
 using Assistant.Bot.Auth;
+using Assistant.Bot.Moderation;
 
 namespace Assistant.Bot.Admin;
 
@@ -23,6 +24,8 @@ public static class AdminSetup
         services.AddSingleton<TemplateVersions>();
         services.AddSingleton<HeldOutScores>();
         services.AddSingleton<UserData>();
+        services.AddSingleton<Relabels>();
+        services.AddSingleton<ModelRetraining>();
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionPurge>());
         services.AddHostedService<SavedTemplatesStartup>();

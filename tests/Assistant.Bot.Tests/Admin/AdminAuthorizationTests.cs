@@ -29,6 +29,12 @@ public sealed class AdminAuthorizationTests(AdminHostFixture fixture) : IClassFi
         { "POST", "/api/admin/retention/purge", null },
         { "GET", "/api/admin/models", null },
         { "POST", "/api/admin/models/19990101-000000-deadbeef/promote", """{"reason":"authorisation test"}""" },
+        { "POST", "/api/admin/models/19990101-000000-deadbeef/discard", """{"reason":"authorisation test"}""" },
+        { "GET", "/api/admin/models/training", null },
+        // No reason: an admin gets 400, so this test never starts a real retraining in the shared model folder.
+        { "POST", "/api/admin/models/training", "{}" },
+        { "GET", "/api/moderation/relabels", null },
+        { "DELETE", "/api/moderation/relabels/000000000000000000000000", null },
         { "GET", "/api/staff", null },
         { "POST", "/api/staff/nobody/reset-password", null },
     };

@@ -6,15 +6,22 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Bot.Admin.Models;
 
-public sealed record ModelVersionResponse(string Version, bool Current, DateTimeOffset TrainedAt, string DataHash, int HeldOutRows, IReadOnlyDictionary<string, double> Metrics, GateResult Gate);
+/// <param name="Comparison">For a set retrained from the console: the then-served set's metrics on the same held-out rows.</param>
+public sealed record ModelVersionResponse(
+    string Version, bool Current, DateTimeOffset TrainedAt, string DataHash, int HeldOutRows, IReadOnlyDictionary<string, double> Metrics, GateResult Gate, ModelComparison? Comparison)
+{
+    public static ModelVersionResponse From(ModelManifest m, string? current, ModelComparison? comparison) =>
+        new(m.Version, m.Version == current, m.TrainedAt, m.DataHash, m.HeldOutRows, m.Metrics, m.Gate, comparison);
+}
 
 public sealed record ModelsResponse(string? Current, IReadOnlyList<ModelVersionResponse> Versions);
 
+/// <summary>The body of promote, discard and retrain: why.</summary>
 public sealed record PromoteRequest(string? Reason);
 
 /// <summary>
-/// The saved model sets with their held-out metrics and gate verdict, side by side, and promotion of one that
-/// passed the gate (audited). Training stays in the CLI (<c>Assistant.Moderation.Cli train</c>): it is too heavy for a request.
+/// The saved model sets with their held-out metrics and gate verdict, side by side; retraining in the background with
+/// the relabelled messages; promotion of a set that passed the gate, and discarding of one that is not served (audited).
 /// </summary>
 public static class ModelsApi
 {
@@ -23,22 +30,66 @@ public static class ModelsApi
         var group = admin.MapGroup("/models").WithTags("Admin: models");
         group.MapGet("/", List).WithSummary("Saved model sets, newest first: metrics on the held-out split, gate verdict, which one is served");
         group.MapPost("/{version}/promote", Promote).WithSummary("Serves a model set from the next message on; refused when it failed the gate");
+        group.MapPost("/{version}/discard", Discard).WithSummary("Deletes a saved model set; refused for the served one");
+        group.MapGet("/training", TrainingStatus).WithSummary("The console's retraining: idle, running, succeeded (with the new version) or failed");
+        group.MapPost("/training", Retrain).WithSummary("Retrains in the background from the shipped data plus the relabelled messages; the new set is saved, not promoted");
         return admin;
     }
 
-    internal static Ok<ModelsResponse> List(IModelCatalog models)
+    internal static Ok<ModelsResponse> List(ModelProvider models)
     {
         var current = models.CurrentVersion;
         return TypedResults.Ok(new ModelsResponse(current, models.ListVersions()
             .OrderByDescending(m => m.TrainedAt)
-            .Select(m => new ModelVersionResponse(m.Version, m.Version == current, m.TrainedAt, m.DataHash, m.HeldOutRows, m.Metrics, m.Gate))
+            .Select(m => ModelVersionResponse.From(m, current, models.Store.ReadComparison(m.Version)))
             .ToList()));
     }
 
-    internal static Results<Ok<ModelVersionResponse>, NotFound, ValidationProblem, ProblemHttpResult> Promote(
-        string version, PromoteRequest request, ClaimsPrincipal user, IModelCatalog models, AuditLog audit)
+    internal static Ok<RetrainingStatus> TrainingStatus(ModelRetraining retraining) => TypedResults.Ok(retraining.Status);
+
+    internal static Results<Accepted<RetrainingStatus>, ValidationProblem, ProblemHttpResult> Retrain(PromoteRequest? request, ClaimsPrincipal user, ModelRetraining retraining)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason))
+        if (string.IsNullOrWhiteSpace(request?.Reason))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why the models are retrained."] });
+        }
+
+        var (status, started) = retraining.Start(user, request.Reason.Trim());
+        return started
+            ? TypedResults.Accepted("/api/admin/models/training", status)
+            : TypedResults.Problem($"A retraining started by {status.StartedBy} at {status.StartedAt:u} is still running.",
+                statusCode: StatusCodes.Status409Conflict, title: "Retraining already running");
+    }
+
+    internal static Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult> Discard(string version, PromoteRequest? request, ClaimsPrincipal user, IModelCatalog models, AuditLog audit)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Reason))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why this model set is discarded."] });
+        }
+
+        if (!models.ListVersions().Any(m => m.Version == version))
+        {
+            return TypedResults.NotFound();
+        }
+
+        try
+        {
+            models.Discard(version, AuditActors.Staff(user.Scope().StaffId));
+        }
+        catch (InvalidOperationException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Model set in use");
+        }
+
+        audit.Record(user, "model.discard", version, request.Reason.Trim());
+        return TypedResults.NoContent();
+    }
+
+    internal static Results<Ok<ModelVersionResponse>, NotFound, ValidationProblem, ProblemHttpResult> Promote(
+        string version, PromoteRequest? request, ClaimsPrincipal user, IModelCatalog models, AuditLog audit)
+    {
+        if (string.IsNullOrWhiteSpace(request?.Reason))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why this model set is promoted."] });
         }
@@ -58,6 +109,6 @@ public static class ModelsApi
         var before = models.CurrentVersion;
         models.Promote(version, AuditActors.Staff(user.Scope().StaffId));
         audit.Record(user, "model.promote", version, $"{before ?? "none"} → {version}: {request.Reason.Trim()}");
-        return TypedResults.Ok(new ModelVersionResponse(manifest.Version, true, manifest.TrainedAt, manifest.DataHash, manifest.HeldOutRows, manifest.Metrics, manifest.Gate));
+        return TypedResults.Ok(ModelVersionResponse.From(manifest, version, null));
     }
 }
