@@ -196,6 +196,10 @@
         li.appendChild(document.createElement("br"));
         li.appendChild(flag);
       }
+      if (from.role === "user" && activity.text) {
+        li.appendChild(document.createElement("br"));
+        li.appendChild(window.RelabelControl.create(current.conversationId, activity.id, moderation ? moderation.label : "ok"));
+      }
     } else {
       return;
     }
