@@ -4,20 +4,16 @@ using System.Text.Json.Nodes;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Tests.Intake;
 using Assistant.Moderation.Data;
-using Assistant.Moderation.Serving;
 
 namespace Assistant.Bot.Tests.Admin;
 
 /// <summary>
 /// Retraining from the admin console: relabelled messages join the shipped data, the new set is saved beside the
 /// served one (never promoted by itself) with the served set's metrics on the same held-out rows, and can be discarded.
-/// The host trains on a slice of the shipped files (a few seconds instead of a minute) in a model folder of its own.
+/// The host trains on a slice of the shipped files in a model folder of its own (<see cref="RetrainingSandbox"/>).
 /// </summary>
 public sealed class ModelRetrainingTests : IDisposable
 {
-    private static readonly string[] SliceFiles =
-        ["support-billing.csv", "support-order.csv", "dialog-answers.csv", "abusive-insult-agent.csv", "abusive-insult-company.csv", "offtopic-daily.csv", "offtopic-knowledge.csv"];
-
     // The first one outside the held-out split: a held-out text is left out of training (tested in the moderation tests).
     private static readonly string Message = new[]
     {
@@ -26,44 +22,20 @@ public sealed class ModelRetrainingTests : IDisposable
         "Un conseil pour un restaurant italien pas loin de la gare ?",
     }.First(text => !HeldOutSplit.IsHeldOut(text));
 
-    private readonly string _root = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sa-retrain-" + Guid.NewGuid().ToString("N"))).FullName;
+    private readonly RetrainingSandbox _sandbox = new();
     private readonly AdminHost _host;
     private readonly string _served;
 
     public ModelRetrainingTests()
     {
-        // A copy of the tests' shared set, so a new version saved here never reaches another test host.
-        var shared = new ModelStore(SharedModels.Directory);
-        _served = shared.CurrentVersion()!;
-        var models = new ModelStore(Path.Combine(_root, "models"));
-        CopyDirectory(shared.VersionDirectory(_served), models.VersionDirectory(_served));
-        models.SetCurrent(_served);
-        var data = Directory.CreateDirectory(Path.Combine(_root, "data")).FullName;
-        foreach (var file in SliceFiles)
-        {
-            File.Copy(Path.Combine(AppContext.BaseDirectory, "ModerationData", file), Path.Combine(data, file));
-        }
-
-        _host = new AdminHost(new Dictionary<string, string?>
-        {
-            ["Moderation:ModelsDirectory"] = models.Root,
-            ["Moderation:TrainingDataDirectory"] = data,
-        });
+        _served = _sandbox.ServedVersion;
+        _host = new AdminHost(new Dictionary<string, string?>(_sandbox.Settings));
     }
 
     public void Dispose()
     {
         _host.Dispose();
-        Directory.Delete(_root, recursive: true);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-        {
-            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        }
+        _sandbox.Dispose();
     }
 
     private async Task<JsonObject> WaitForTrainingAsync(HttpClient admin)

@@ -5,7 +5,8 @@ namespace Assistant.EndToEnd.Tests.Handoff;
 
 /// <summary>
 /// Two pages in one Chromium: a visitor in WebChat asks for a person, an agent takes the conversation in
-/// the console, they talk both ways while the bot stays silent, and the agent gives the conversation back.
+/// the console, they talk both ways while the bot stays silent, the agent marks a moderation decision as wrong,
+/// and gives the conversation back.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class AgentConsoleTests(HandoffServerFixture fixture) : IClassFixture<HandoffServerFixture>
@@ -52,6 +53,15 @@ public sealed class AgentConsoleTests(HandoffServerFixture fixture) : IClassFixt
         await SayAsync(user, "Mon Ibox ne synchronise plus depuis hier soir.");
         await Assertions.Expect(agent.Locator("#transcript li.user", new() { HasText = "Ibox ne synchronise plus" })).ToBeVisibleAsync(new() { Timeout = Slow });
         await Assertions.Expect(Bubble(user, "Je peux :")).ToHaveCountAsync(0);
+
+        // Slang the model reads as abusive: the agent says the decision was wrong and gives the right label.
+        await SayAsync(user, "Votre appli c'est une tuerie, franchement bravo");
+        var praised = agent.Locator("#transcript li.user", new() { HasText = "une tuerie" });
+        await Assertions.Expect(praised).ToContainTextAsync("modération : abusive", new() { Timeout = Slow });
+        await praised.Locator("button", new() { HasText = "Décision erronée" }).ClickAsync();
+        await praised.Locator("select").SelectOptionAsync("ok");
+        await praised.Locator("button", new() { HasText = "Réétiqueter" }).ClickAsync();
+        await Assertions.Expect(praised).ToContainTextAsync("Réétiqueté : légitime");
         await user.ScreenshotAsync(new() { Path = Browser.ArtifactPath("handoff-user-with-agent.png") });
         await agent.ScreenshotAsync(new() { Path = Browser.ArtifactPath("handoff-agent-console.png") });
 
