@@ -1,7 +1,5 @@
 using Assistant.Bot.Tests.Admin;
 using Assistant.EndToEnd.Tests.WebChat;
-using Assistant.Moderation.Serving;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Assistant.EndToEnd.Tests.Admin;
@@ -14,46 +12,22 @@ namespace Assistant.EndToEnd.Tests.Admin;
 [Trait("Category", "EndToEnd")]
 public sealed class AdminModelsPageTests : IAsyncLifetime
 {
-    private const string AdminEmail = "admin@example.com";
-    private const string AdminPassword = "admin-password-e2e";
-
     private readonly RetrainingSandbox _sandbox = new();
-    private readonly KestrelAppFactory _factory = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private Uri _server = null!;
+    private AdminBrowser _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _factory.Settings["Assistant:Bootstrap:AdminEmail"] = AdminEmail;
-        _factory.Settings["Assistant:Bootstrap:AdminPassword"] = AdminPassword;
-        foreach (var (key, value) in _sandbox.Settings)
-        {
-            _factory.Settings[key] = value;
-        }
-
-        _server = _factory.Start();
-        await _factory.Services.GetRequiredService<ModelProvider>().StartLoadingAsync();
-        (_playwright, _browser) = await Browser.LaunchAsync();
-    }
+    public async Task InitializeAsync() => _host = await AdminBrowser.StartAsync(_sandbox.Settings);
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _factory.DisposeAsync();
+        await _host.DisposeAsync();
         _sandbox.Dispose();
     }
 
     [Fact]
     public async Task An_admin_relabels_a_decision_retrains_compares_and_discards_the_new_setAsync()
     {
-        await DirectLineVisitor.AskAsync(_server, "Votre appli c'est une tuerie, franchement bravo", "");
-        var admin = await AdminConsole.LoginAsync(_browser!, _server, AdminEmail, AdminPassword);
+        await DirectLineVisitor.AskAsync(_host.Server, "Votre appli c'est une tuerie, franchement bravo", "");
+        var admin = await _host.LoginAsync();
 
         await admin.ClickAsync(".tab[data-section=audit]");
         await admin.FillAsync("#audit-form [name=action]", "moderation");

@@ -1,8 +1,6 @@
 using Assistant.EndToEnd.Tests.WebChat;
 using Assistant.Moderation.Sanctions;
-using Assistant.Moderation.Serving;
 using Assistant.Moderation.Thresholds;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Assistant.EndToEnd.Tests.Admin;
@@ -15,39 +13,16 @@ namespace Assistant.EndToEnd.Tests.Admin;
 [Trait("Category", "EndToEnd")]
 public sealed class AdminPageTests : IAsyncLifetime
 {
-    private const string AdminEmail = "admin@example.com";
-    private const string AdminPassword = "admin-password-e2e";
+    private AdminBrowser _host = null!;
 
-    private readonly KestrelAppFactory _factory = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private Uri _server = null!;
+    public async Task InitializeAsync() => _host = await AdminBrowser.StartAsync();
 
-    public async Task InitializeAsync()
-    {
-        _factory.Settings["Assistant:Bootstrap:AdminEmail"] = AdminEmail;
-        _factory.Settings["Assistant:Bootstrap:AdminPassword"] = AdminPassword;
-        _server = _factory.Start();
-        // A fresh data directory trains the models at first start; turns wait for them, so the test does too.
-        await _factory.Services.GetRequiredService<ModelProvider>().StartLoadingAsync();
-        (_playwright, _browser) = await Browser.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await _factory.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task An_admin_edits_a_template_and_the_assistant_uses_it_at_the_next_messageAsync()
     {
-        var admin = await LoggedInAdminAsync();
+        var admin = await _host.LoginAsync();
         await admin.Locator("#template-list li[data-name='Help/fr']").ClickAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(admin.Locator("#template-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Je peux"));
 
@@ -66,7 +41,7 @@ public sealed class AdminPageTests : IAsyncLifetime
         await admin.ScreenshotAsync(new() { Path = Browser.ArtifactPath("admin-template.png") });
 
         // The visitor talks to the assistant over Direct Line, as the chat page does.
-        Assert.Contains("revue par l'administration", await DirectLineVisitor.AskAsync(_server, "aide", "revue par l'administration"), StringComparison.Ordinal);
+        Assert.Contains("revue par l'administration", await DirectLineVisitor.AskAsync(_host.Server, "aide", "revue par l'administration"), StringComparison.Ordinal);
 
         // The change is in the audit log the admin can search.
         await admin.ClickAsync(".tab[data-section=audit]");
@@ -83,13 +58,13 @@ public sealed class AdminPageTests : IAsyncLifetime
     [Fact]
     public async Task An_admin_previews_and_moves_a_threshold_then_lifts_a_suspensionAsync()
     {
-        var sanctions = _factory.Services.GetRequiredService<ISanctionService>();
+        var sanctions = _host.Service<ISanctionService>();
         for (var i = 0; i < 3; i++)
         {
             sanctions.RecordViolation(new Violation("digisense", "dl_suspended", null, "insulte", "abusive", 0.97f, 0.01f, "Digisense 3", "model", DateTimeOffset.UtcNow));
         }
         Assert.False(sanctions.GetStatus("digisense", "dl_suspended", DateTimeOffset.UtcNow).CanUseService);
-        var admin = await LoggedInAdminAsync();
+        var admin = await _host.LoginAsync();
 
         await admin.ClickAsync(".tab[data-section=thresholds]");
         // The tab loads the current values: wait for them, or they would overwrite what the admin types.
@@ -102,7 +77,7 @@ public sealed class AdminPageTests : IAsyncLifetime
         await admin.FillAsync("#thresholds-reason", "moins de refus à tort");
         await admin.ClickAsync("#thresholds-form button[type=submit]");
         await Assertions.Expect(admin.Locator("#thresholds-saved")).Not.ToBeEmptyAsync();
-        Assert.Equal(0.5f, _factory.Services.GetRequiredService<IModerationSettings>().Current.Abusive.Threshold);
+        Assert.Equal(0.5f, _host.Service<IModerationSettings>().Current.Abusive.Threshold);
 
         await admin.ClickAsync(".tab[data-section=sanctions]");
         var row = admin.Locator("#sanctions-body tr", new() { HasText = "dl_suspended" });
@@ -112,6 +87,4 @@ public sealed class AdminPageTests : IAsyncLifetime
         await Assertions.Expect(row).ToHaveCountAsync(0);
         Assert.True(sanctions.GetStatus("digisense", "dl_suspended", DateTimeOffset.UtcNow).CanUseService);
     }
-
-    private Task<IPage> LoggedInAdminAsync() => AdminConsole.LoginAsync(_browser!, _server, AdminEmail, AdminPassword);
 }
