@@ -1,4 +1,5 @@
 using Assistant.Bot.Admin.Audit;
+using Assistant.Bot.Admin.Settings;
 using Assistant.Bot.Admin.Templates;
 using Assistant.Bot.Hosting;
 using LiteDB;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Bot.Admin;
 
 /// <summary>
-/// The admin console's LiteDB file (<c>&lt;DataDirectory&gt;/admin.db</c>): the audit log and the saved
-/// versions of reply templates. One long-lived instance; collections and indexes are ensured at start.
+/// The admin console's LiteDB file (<c>&lt;DataDirectory&gt;/admin.db</c>): the audit log, the saved
+/// versions of reply templates and the LLM settings saved from the console. One long-lived instance; collections and indexes are ensured at start.
 /// </summary>
 public sealed class AdminDatabase : IDisposable
 {
@@ -38,11 +39,15 @@ public sealed class AdminDatabase : IDisposable
         Audit.EnsureIndex(e => e.Action);
         TemplateVersions = _database.GetCollection<TemplateVersion>("template_versions");
         TemplateVersions.EnsureIndex(v => v.Template);
+        LlmSettings = _database.GetCollection<SavedLlmSettings>("llm_settings");
     }
 
     public ILiteCollection<AuditEntry> Audit { get; }
 
     public ILiteCollection<TemplateVersion> TemplateVersions { get; }
+
+    /// <summary>At most one document: the LLM endpoint an admin saved, its key encrypted.</summary>
+    public ILiteCollection<SavedLlmSettings> LlmSettings { get; }
 
     public void Dispose() => _database.Dispose();
 }

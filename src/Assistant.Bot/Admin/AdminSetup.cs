@@ -9,7 +9,7 @@ using Assistant.Bot.Auth;
 
 namespace Assistant.Bot.Admin;
 
-/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, and the <c>/admin</c> page.</summary>
+/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, run-time settings, and the <c>/admin</c> page.</summary>
 public static class AdminSetup
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
@@ -26,6 +26,8 @@ public static class AdminSetup
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionPurge>());
         services.AddHostedService<SavedTemplatesStartup>();
+        services.AddSingleton<LlmSettingsStore>();
+        services.AddHostedService<SavedLlmSettingsStartup>();
         return services;
     }
 
