@@ -49,6 +49,16 @@ public sealed partial class OperatorSettings
     public OperatorEditResult? Apply(string operatorId, OperatorEdit edit, string savedBy)
     {
         ArgumentNullException.ThrowIfNull(edit);
+        return Apply(operatorId, _ => edit, savedBy);
+    }
+
+    /// <summary>
+    /// As <see cref="Apply(string, OperatorEdit, string)"/>, with the edit built from the profile in use under the
+    /// edit lock: fields a caller leaves out keep their latest value even when two admins save at once.
+    /// </summary>
+    public OperatorEditResult? Apply(string operatorId, Func<OperatorProfile, OperatorEdit> build, string savedBy)
+    {
+        ArgumentNullException.ThrowIfNull(build);
         lock (_gate)
         {
             var before = Catalog.Find(operatorId);
@@ -57,6 +67,7 @@ public sealed partial class OperatorSettings
                 return null;
             }
 
+            var edit = build(before);
             var after = edit.ApplyTo(before);
             var errors = Check(edit, after);
             if (errors.Count > 0)

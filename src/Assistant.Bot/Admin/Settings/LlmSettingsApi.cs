@@ -19,6 +19,9 @@ public sealed record LlmSettingsRequest(string? Endpoint, string? Model, double?
 /// </summary>
 public static class LlmSettingsApi
 {
+    // One edit at a time, so what is saved and what is served always match and a field left out keeps its latest value.
+    private static readonly Lock Gate = new();
+
     public static RouteGroupBuilder MapLlmSettingsApi(this RouteGroupBuilder settings)
     {
         settings.MapPut("/llm", Update)
@@ -29,6 +32,15 @@ public static class LlmSettingsApi
     }
 
     internal static Results<Ok<LlmSettingsResponse>, ValidationProblem> Update(
+        LlmSettingsRequest request, ClaimsPrincipal user, LlmEndpoint llm, LlmSettingsStore store, AuditLog audit)
+    {
+        lock (Gate)
+        {
+            return UpdateLocked(request, user, llm, store, audit);
+        }
+    }
+
+    private static Results<Ok<LlmSettingsResponse>, ValidationProblem> UpdateLocked(
         LlmSettingsRequest request, ClaimsPrincipal user, LlmEndpoint llm, LlmSettingsStore store, AuditLog audit)
     {
         var current = llm.Current.Settings;
@@ -93,9 +105,14 @@ public static class LlmSettingsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why the LLM settings go back to configuration."] });
         }
 
-        var before = llm.Current.Settings;
-        store.Delete();
-        llm.Use(llm.Configured);
+        LlmSettings before;
+        lock (Gate)
+        {
+            before = llm.Current.Settings;
+            store.Delete();
+            llm.Use(llm.Configured);
+        }
+
         audit.Record(user, "settings.llm.reset", "llm", $"{Changes(before, llm.Configured)}: {request.Reason.Trim()}");
         return TypedResults.Ok(SettingsApi.Response(llm.Configured, saved: false));
     }

@@ -36,14 +36,13 @@ public static class OperatorSettingsApi
     internal static Results<Ok<OperatorSettingsResponse>, NotFound, ValidationProblem> Update(
         string operatorId, OperatorSettingsRequest request, ClaimsPrincipal user, OperatorSettings settings, AuditLog audit)
     {
-        var current = settings.Catalog.Find(operatorId);
-        if (current is null)
+        if (settings.Catalog.Find(operatorId) is null)
         {
             return TypedResults.NotFound();
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var hours = request.BusinessHours is null ? current.BusinessHours : ParseHours(request.BusinessHours, errors);
+        var hours = request.BusinessHours is null ? null : ParseHours(request.BusinessHours, errors);
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
             errors["reason"] = ["Say why the operator's settings change."];
@@ -54,8 +53,10 @@ public static class OperatorSettingsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var edit = new OperatorEdit(hours, request.Holidays ?? current.Holidays, request.CguVersion ?? current.CguVersion, request.CguUrl ?? current.CguUrl);
-        var result = settings.Apply(operatorId, edit, AuditActors.Staff(user.Scope().StaffId));
+        var result = settings.Apply(
+            operatorId,
+            current => new OperatorEdit(hours ?? current.BusinessHours, request.Holidays ?? current.Holidays, request.CguVersion ?? current.CguVersion, request.CguUrl ?? current.CguUrl),
+            AuditActors.Staff(user.Scope().StaffId));
         if (result is null)
         {
             return TypedResults.NotFound();
