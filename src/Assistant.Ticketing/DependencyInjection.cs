@@ -33,7 +33,11 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IOperatorCatalog>(_ => OperatorsSetup.FromConfiguration(configuration));
+        services.AddSingleton(_ => OperatorsSetup.FromConfiguration(configuration));
+        services.AddSingleton<OperatorEditStore>();
+        services.AddSingleton<OperatorSettings>();
+        // Through the settings, so the admins' saved edits are served before anyone reads an operator.
+        services.AddSingleton<IOperatorCatalog>(sp => sp.GetRequiredService<OperatorSettings>().Catalog);
         services.AddSingleton(sp => new TicketingDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddSingleton<ISlaCalculator, SlaCalculator>();
         services.AddSingleton<ITicketService, TicketService>();

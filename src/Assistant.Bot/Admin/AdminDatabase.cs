@@ -1,4 +1,5 @@
 using Assistant.Bot.Admin.Audit;
+using Assistant.Bot.Admin.Settings;
 using Assistant.Bot.Admin.Templates;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Moderation;
@@ -9,7 +10,7 @@ namespace Assistant.Bot.Admin;
 
 /// <summary>
 /// The admin console's LiteDB file (<c>&lt;DataDirectory&gt;/admin.db</c>): the audit log, the saved
-/// versions of reply templates and the relabelled messages. One long-lived instance; collections and indexes are ensured at start.
+/// versions of reply templates, the relabelled messages and the LLM settings saved from the console. One long-lived instance; collections and indexes are ensured at start.
 /// </summary>
 public sealed class AdminDatabase : IDisposable
 {
@@ -43,6 +44,7 @@ public sealed class AdminDatabase : IDisposable
         Relabels = _database.GetCollection<Relabel>("relabels");
         Relabels.EnsureIndex(r => r.ActivityId, unique: true);
         Relabels.EnsureIndex(r => r.UserId);
+        LlmSettings = _database.GetCollection<SavedLlmSettings>("llm_settings");
     }
 
     public ILiteCollection<AuditEntry> Audit { get; }
@@ -51,6 +53,9 @@ public sealed class AdminDatabase : IDisposable
 
     /// <summary>Messages the team marked as wrongly moderated, with the right label: added to the next retraining.</summary>
     public ILiteCollection<Relabel> Relabels { get; }
+
+    /// <summary>At most one document: the LLM endpoint an admin saved, its key encrypted.</summary>
+    public ILiteCollection<SavedLlmSettings> LlmSettings { get; }
 
     public void Dispose() => _database.Dispose();
 }

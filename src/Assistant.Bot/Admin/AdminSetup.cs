@@ -10,7 +10,7 @@ using Assistant.Bot.Moderation;
 
 namespace Assistant.Bot.Admin;
 
-/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, and the <c>/admin</c> page.</summary>
+/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, run-time settings, and the <c>/admin</c> page.</summary>
 public static class AdminSetup
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +29,8 @@ public static class AdminSetup
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionPurge>());
         services.AddHostedService<SavedTemplatesStartup>();
+        services.AddSingleton<LlmSettingsStore>();
+        services.AddHostedService<SavedLlmSettingsStartup>();
         return services;
     }
 

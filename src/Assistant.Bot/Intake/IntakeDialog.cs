@@ -69,7 +69,7 @@ public sealed class IntakeDialog(
 
         if (!ticketing.HasConsent(profile, state.UserId))
         {
-            return await ConsentTurnAsync(state, interpretation, message, cancellationToken);
+            return await ConsentTurnAsync(profile, state, interpretation, message, cancellationToken);
         }
 
         if (interpretation.Command == Command.Human)
@@ -138,14 +138,21 @@ public sealed class IntakeDialog(
         return output;
     }
 
-    private async Task<IReadOnlyList<Reply>> ConsentTurnAsync(IntakeState state, Interpretation interpretation, UserMessage message, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Reply>> ConsentTurnAsync(OperatorProfile profile, IntakeState state, Interpretation interpretation, UserMessage message, CancellationToken cancellationToken)
     {
         var output = new List<Reply>();
         var accepts = interpretation.Command == Command.AcceptTerms || (state.PendingSlot == Slots.Consent && interpretation.Command == Command.Yes);
         var refuses = interpretation.Command == Command.RefuseTerms || (state.PendingSlot == Slots.Consent && interpretation.Command == Command.No);
+        if ((accepts || refuses) && state.ConsentOffered is { } shown && shown != profile.CguVersion)
+        {
+            // The terms changed since the user read them (an admin's edit): they answer the version they are shown.
+            output.Add(await ConsentPromptAsync(state, cancellationToken));
+            return output;
+        }
+
         if (accepts)
         {
-            ticketing.RecordConsent(Operator(state), state.UserId, accepted: true);
+            ticketing.RecordConsent(profile, state.UserId, accepted: true);
             output.Add(new(await RenderAsync("ConsentAccepted", state, cancellationToken)));
             if (state.Stage == IntakeStage.Idle)
             {
@@ -159,7 +166,7 @@ public sealed class IntakeDialog(
         }
         if (refuses)
         {
-            ticketing.RecordConsent(Operator(state), state.UserId, accepted: false);
+            ticketing.RecordConsent(profile, state.UserId, accepted: false);
             state.PendingSlot = null;
             output.Add(new(await RenderAsync("ConsentRefused", state, cancellationToken)));
             return output;
@@ -186,6 +193,7 @@ public sealed class IntakeDialog(
     {
         state.PendingSlot = Slots.Consent;
         var profile = Operator(state);
+        state.ConsentOffered = profile.CguVersion;
         var text = await RenderAsync("Consent", state, cancellationToken, new()
         {
             ["cguVersion"] = PlainText.OneLine(profile.CguVersion),

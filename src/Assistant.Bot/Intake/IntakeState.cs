@@ -18,6 +18,9 @@ public sealed class IntakeState
 
     public TicketDraft Draft { get; set; } = new();
 
+    /// <summary>The CGU version the last consent prompt showed: an answer counts only for the version the user read.</summary>
+    public string? ConsentOffered { get; set; }
+
     /// <summary>Consecutive messages the dialog could not use.</summary>
     public int Misunderstood { get; set; }
 

@@ -5,7 +5,6 @@ using Assistant.Bot.SemanticKernel.Plugins;
 using Assistant.Moderation.Analysis;
 using Assistant.Ticketing.Customers;
 using Assistant.Ticketing.Operators;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 
@@ -15,6 +14,7 @@ namespace Assistant.Bot.SemanticKernel;
 /// Interprets a message with an OpenAI-compatible chat model (structured output), then keeps only what
 /// checks out: taxonomy values, and contact details that really appear in the user's text. If the model
 /// fails, times out or answers garbage, the local interpreter's reading is used and the user sees no error.
+/// The endpoint is read at each turn from <see cref="LlmEndpoint"/>: without one, the local interpreter answers.
 /// </summary>
 public sealed partial class LlmInterpreter : IIntakeInterpreter
 {
@@ -23,9 +23,8 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
     private static readonly HashSet<string> CategoryValues = ["incident", "access", "billing", "order", "complaint", "question"];
     private static readonly HashSet<string> ProductValues = ["vroom", "ibox", "client-space", "other"];
 
-    private readonly Kernel _kernel;
+    private readonly LlmEndpoint _endpoint;
     private readonly InterpretPrompt _prompt;
-    private readonly LlmOptions _options;
     private readonly IOperatorCatalog _operators;
     private readonly IntakeTicketing _ticketing;
     private readonly IMessageAnalyzer _analyzer;
@@ -33,8 +32,7 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
     private readonly ILogger<LlmInterpreter> _logger;
 
     public LlmInterpreter(
-        Kernel kernel,
-        IOptions<LlmOptions> options,
+        LlmEndpoint endpoint,
         InterpretPrompt prompt,
         IOperatorCatalog operators,
         IntakeTicketing ticketing,
@@ -42,8 +40,7 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
         ICustomerVerifier verifier,
         ILogger<LlmInterpreter> logger)
     {
-        _kernel = kernel;
-        _options = options.Value;
+        _endpoint = endpoint;
         _operators = operators;
         _ticketing = ticketing;
         _analyzer = analyzer;
@@ -55,10 +52,17 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
     public async Task<Interpretation> InterpretAsync(string text, IntakeState state, CancellationToken cancellationToken)
     {
         var local = LocalInterpreter.Interpret(text);
+        // One read per turn: an admin's edit applies from the next turn, never halfway through this one.
+        var connection = _endpoint.Current;
+        if (connection.Kernel is null)
+        {
+            return local;
+        }
+
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
+            timeout.CancelAfter(connection.Settings.Timeout);
             var settings = new OpenAIPromptExecutionSettings
             {
                 ResponseFormat = typeof(LlmFields),
@@ -72,7 +76,7 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
                 ["language"] = state.Language,
                 ["operator"] = _operators.Find(state.OperatorId)?.Name ?? state.OperatorId,
             };
-            var result = await TurnKernel(state).InvokeAsync(_prompt.Function, arguments, timeout.Token);
+            var result = await TurnKernel(connection.Kernel, state).InvokeAsync(_prompt.Function, arguments, timeout.Token);
             var fields = JsonSerializer.Deserialize<LlmFields>(result.GetValue<string>() ?? "", JsonOptions)
                 ?? throw new JsonException("empty structured output");
             return Validate(fields, text, local);
@@ -84,10 +88,10 @@ public sealed partial class LlmInterpreter : IIntakeInterpreter
         }
     }
 
-    /// <summary>The host's kernel with this turn's plugins, each bound to the user of the turn.</summary>
-    private Kernel TurnKernel(IntakeState state)
+    /// <summary>The endpoint's kernel with this turn's plugins, each bound to the user of the turn.</summary>
+    private Kernel TurnKernel(Kernel endpointKernel, IntakeState state)
     {
-        var kernel = _kernel.Clone();
+        var kernel = endpointKernel.Clone();
         kernel.Plugins.AddFromObject(new TicketsPlugin(_ticketing, state.OperatorId, state.UserId), "tickets");
         kernel.Plugins.AddFromObject(new TriagePlugin(_analyzer), "triage");
         kernel.Plugins.AddFromObject(new CustomerPlugin(_verifier, state.OperatorId, state.UserId), "customers");

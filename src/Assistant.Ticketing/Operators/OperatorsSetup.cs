@@ -24,23 +24,15 @@ public static partial class OperatorsSetup
 
             var profile = operators.GetValueOrDefault(id) ?? new OperatorProfile();
             // The binder appends to existing lists; a configured list replaces the built-in one instead.
-            if (entry.GetSection(nameof(OperatorProfile.Products)).Exists())
+            profile = profile with
             {
-                profile.Products = [];
-            }
-
-            if (entry.GetSection(nameof(OperatorProfile.BusinessHours)).Exists())
-            {
-                profile.BusinessHours = [];
-            }
-
-            if (entry.GetSection(nameof(OperatorProfile.ClosedDates)).Exists())
-            {
-                profile.ClosedDates = [];
-            }
-
+                Products = entry.GetSection(nameof(OperatorProfile.Products)).Exists() ? [] : profile.Products,
+                BusinessHours = entry.GetSection(nameof(OperatorProfile.BusinessHours)).Exists() ? [] : profile.BusinessHours,
+                ClosedDates = entry.GetSection(nameof(OperatorProfile.ClosedDates)).Exists() ? [] : profile.ClosedDates,
+            };
+            // Binding sets the init-only properties of this fresh copy, before anyone else can see it.
             entry.Bind(profile);
-            profile.Id = profile.Id.Trim().ToLowerInvariant();
+            profile = profile with { Id = profile.Id.Trim().ToLowerInvariant() };
             operators.Remove(id);
             operators[profile.Id] = profile;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Tickets;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,8 @@ public sealed class SlaCalculator : ISlaCalculator
 {
     private readonly Dictionary<(string Priority, string Tier), SlaTargets> _table = [];
     private readonly IOperatorCatalog _operators;
-    private readonly Dictionary<string, BusinessCalendar> _calendars;
+    // Keyed by profile instance: an edited operator is a new profile, so it gets a new calendar and the old one goes.
+    private readonly ConditionalWeakTable<OperatorProfile, BusinessCalendar> _calendars = new();
 
     public SlaCalculator(IOptions<SlaOptions> options, IOperatorCatalog operators)
     {
@@ -38,7 +40,6 @@ public sealed class SlaCalculator : ISlaCalculator
         }
 
         _operators = operators;
-        _calendars = operators.All.ToDictionary(o => o.Id, o => new BusinessCalendar(o), StringComparer.OrdinalIgnoreCase);
     }
 
     public SlaTargets Targets(string priority, string contractTier) =>
@@ -48,7 +49,7 @@ public sealed class SlaCalculator : ISlaCalculator
 
     public SlaPromise Promise(string operatorId, string priority, string contractTier, DateTimeOffset createdAt)
     {
-        var calendar = _calendars.GetValueOrDefault(operatorId)
+        var calendar = CalendarOf(operatorId)
             ?? throw new ArgumentException($"Unknown operator '{operatorId}'.", nameof(operatorId));
         var targets = Targets(priority, contractTier);
         return new SlaPromise
@@ -60,9 +61,9 @@ public sealed class SlaCalculator : ISlaCalculator
         };
     }
 
-    /// <summary>The working calendar of an operator, for callers that show opening times.</summary>
+    /// <summary>The working calendar of the operator's current profile, for callers that show opening times.</summary>
     public BusinessCalendar? CalendarOf(string operatorId) =>
-        _operators.Find(operatorId) is null ? null : _calendars.GetValueOrDefault(operatorId);
+        _operators.Find(operatorId) is { } profile ? _calendars.GetValue(profile, static p => new BusinessCalendar(p)) : null;
 
     private static DateTimeOffset Due(BusinessCalendar calendar, DateTimeOffset start, SlaTarget target) =>
         target.Unit == SlaUnit.BusinessDays

@@ -1,5 +1,6 @@
 using Assistant.Ticketing.Consents;
 using Assistant.Ticketing.Customers;
+using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Tickets;
 using LiteDB;
@@ -47,6 +48,8 @@ public sealed class TicketingDatabase : IDisposable
         Staff = _database.GetCollection<StaffUser>("staff");
         Staff.EnsureIndex(s => s.Email, unique: true);
 
+        OperatorEdits = _database.GetCollection<OperatorEditRecord>("operator_edits");
+
         _database.UserVersion = CurrentVersion;
     }
 
@@ -57,6 +60,7 @@ public sealed class TicketingDatabase : IDisposable
     internal ILiteCollection<Customer> Customers { get; }
     internal ILiteCollection<ConsentRecord> Consents { get; }
     internal ILiteCollection<StaffUser> Staff { get; }
+    internal ILiteCollection<OperatorEditRecord> OperatorEdits { get; }
 
     /// <summary>Runs <paramref name="work"/> as one LiteDB transaction on the calling thread.</summary>
     internal T InTransaction<T>(Func<T> work)
@@ -100,6 +104,7 @@ public sealed class TicketingDatabase : IDisposable
             bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
         mapper.Entity<Customer>().Id(c => c.Key, autoId: false);
         mapper.Entity<StaffUser>().Id(s => s.Id, autoId: false);
+        mapper.Entity<OperatorEditRecord>().Id(e => e.Id, autoId: false);
         return mapper;
     }
 }

@@ -30,9 +30,11 @@ public sealed class SettingsApiTests : IDisposable
         var settings = JsonNode.Parse(text)!;
         Assert.True((bool)settings["llm"]!["apiKeySet"]!);
         Assert.Equal("http://127.0.0.1:9/v1", (string)settings["llm"]!["endpoint"]!);
+        Assert.Equal("configuration", (string)settings["llm"]!["source"]!);
         var digisense = settings["operators"]!.AsArray().Single(o => (string)o!["id"]! == "digisense")!;
         Assert.False(string.IsNullOrEmpty((string?)digisense["cguVersion"]));
         Assert.NotEmpty(digisense["businessHours"]!.AsArray());
+        Assert.Equal("configuration", (string)digisense["source"]!);
         Assert.False(string.IsNullOrEmpty((string?)settings["modelVersion"]));
     }
 }

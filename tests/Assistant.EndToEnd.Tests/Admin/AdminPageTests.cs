@@ -52,6 +52,7 @@ public sealed class AdminPageTests : IAsyncLifetime
 
         await admin.ClickAsync(".tab[data-section=system]");
         await Assertions.Expect(admin.Locator("#models-body")).ToContainTextAsync("en service");
+        await admin.ClickAsync(".tab[data-section=settings]");
         await Assertions.Expect(admin.Locator("#llm-settings")).ToContainTextAsync("interpréteur local");
     }
 

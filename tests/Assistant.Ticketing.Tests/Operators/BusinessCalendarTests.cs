@@ -88,8 +88,7 @@ public class BusinessCalendarTests
     [Fact]
     public void Configured_closed_dates_are_skipped()
     {
-        var profile = OperatorCatalog.Defaults().Find("digisense")!;
-        profile.ClosedDates = [new DateOnly(2026, 11, 24)];
+        var profile = OperatorCatalog.Defaults().Find("digisense")! with { ClosedDates = [new DateOnly(2026, 11, 24)] };
         var calendar = new BusinessCalendar(profile);
 
         var due = calendar.AddBusinessTime(new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(2));

@@ -1,5 +1,6 @@
 // The admin console: reply templates (edit, preview, save, history, rollback), moderation thresholds (preview
-// and save), sanctions (list, lift) and the audit log. Login and the api() helper come from /console/session.js.
+// and save), sanctions (list, lift), the audit log, users' data and models. The settings tab is in admin-settings.js.
+// Login and the api() helper come from /console/session.js.
 (function () {
   "use strict";
 
@@ -11,6 +12,9 @@
   function byId(id) {
     return document.getElementById(id);
   }
+
+  // What sections kept in their own file (admin-settings.js) share with this one; they add their loader to sections.
+  window.AdminConsole = { sections: {}, byId: byId, element: element, problemText: problemText };
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
@@ -70,7 +74,9 @@
     });
     if (!loaded[section]) {
       loaded[section] = true;
-      ({ templates: loadTemplates, thresholds: loadThresholds, sanctions: loadSanctions, audit: searchAudit, users: function () {}, system: loadSystem })[section]();
+      var load = ({ templates: loadTemplates, thresholds: loadThresholds, sanctions: loadSanctions, audit: searchAudit, users: function () {}, system: loadSystem })[section]
+        || window.AdminConsole.sections[section];
+      load();
     }
   }
 
@@ -536,18 +542,6 @@
     if (training.state === "running") {
       pollTraining();
     }
-    var settings = await (await api("/api/admin/settings")).json();
-    var operators = byId("operators-body");
-    operators.replaceChildren();
-    settings.operators.forEach(function (o) {
-      operators.appendChild(row([o.name, o.cguVersion, o.timeZone, o.businessHours.map(function (h) {
-        return h.day.slice(0, 3) + " " + h.opens + "–" + h.closes;
-      }).join(", ")]));
-    });
-    var llm = settings.llm;
-    byId("llm-settings").textContent = llm.enabled
-      ? llm.model + " sur " + llm.endpoint + " ; clé d'API " + (llm.apiKeySet ? "configurée" : "absente") + "."
-      : "Aucun : l'interpréteur local est utilisé.";
   }
 
   // Start ------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // The "wrong decision" control shared by the consoles: a button that opens a choice of the right moderation
 // label for one user message and sends it to /api/moderation/relabels. The server reads the message itself
-// from the stored conversation; the next retraining (admin console, Models tab) learns from it.
+// from the stored conversation; the next retraining (admin console, "Classifieurs" tab) learns from it.
 // Usage: include after session.js; RelabelControl.create(conversationId, activityId, currentLabel) returns an element.
 (function () {
   "use strict";
