@@ -61,6 +61,15 @@ public sealed class Relabels(AdminDatabase database, ConversationStore conversat
         return (relabel, RelabelError.None);
     }
 
+    /// <summary>The relabels of one conversation the staff member can see, or null when they cannot see it.</summary>
+    public IReadOnlyList<Relabel>? ForConversation(StaffScope staff, string conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return conversations.Find(conversationId) is { } conversation && staff.CanSee(conversation.OperatorId)
+            ? [.. database.Relabels.Find(r => r.ConversationId == conversationId)]
+            : null;
+    }
+
     public IReadOnlyList<Relabel> List() => [.. database.Relabels.Query().OrderByDescending(r => r.At).ToEnumerable()];
 
     public Relabel? Delete(string id)

@@ -18,7 +18,7 @@ public sealed record RelabelResponse(
 
 /// <summary>
 /// <c>/api/moderation/relabels</c>: agents and admins mark a user message as wrongly moderated (the "wrong decision"
-/// button); admins list and withdraw relabels before retraining.
+/// button) and see a conversation's relabels; admins list all of them and withdraw one before retraining.
 /// </summary>
 public static class RelabelsApi
 {
@@ -33,8 +33,7 @@ public static class RelabelsApi
         group.MapPost("/", Create)
             .WithSummary("Marks one user message of a conversation the caller can see as wrongly moderated, with the right label");
         group.MapGet("/", List)
-            .RequireAuthorization(StaffAuthSetup.AdminPolicy)
-            .WithSummary("Relabelled messages, newest first: what the next retraining adds");
+            .WithSummary("Relabelled messages, newest first: all of them (admins: what the next retraining adds), or one conversation's (?conversationId=, for a conversation the caller can see)");
         group.MapDelete("/{id}", Delete)
             .RequireAuthorization(StaffAuthSetup.AdminPolicy)
             .WithSummary("Withdraws a relabel before the next retraining");
@@ -81,7 +80,18 @@ public static class RelabelsApi
         };
     }
 
-    internal static Ok<List<RelabelResponse>> List(Relabels relabels) => TypedResults.Ok(relabels.List().Select(RelabelResponse.From).ToList());
+    internal static Results<Ok<List<RelabelResponse>>, ForbidHttpResult, NotFound> List(string? conversationId, ClaimsPrincipal user, Relabels relabels)
+    {
+        var scope = user.Scope();
+        if (string.IsNullOrWhiteSpace(conversationId))
+        {
+            return scope.IsAdmin ? TypedResults.Ok(relabels.List().Select(RelabelResponse.From).ToList()) : TypedResults.Forbid();
+        }
+
+        return relabels.ForConversation(scope, conversationId) is { } found
+            ? TypedResults.Ok(found.Select(RelabelResponse.From).ToList())
+            : TypedResults.NotFound();
+    }
 
     internal static Results<NoContent, NotFound> Delete(string id, ClaimsPrincipal user, Relabels relabels, AuditLog audit)
     {

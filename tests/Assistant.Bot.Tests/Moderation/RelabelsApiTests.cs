@@ -57,6 +57,11 @@ public sealed class RelabelsApiTests : IDisposable
         var admin = await _host.AdminAsync();
         var listed = Assert.Single((await admin.GetFromJsonAsync<JsonArray>("/api/moderation/relabels"))!)!;
         Assert.Equal("ok", (string)listed["label"]!);
+        // The agent console shows a conversation's relabels; agents never get the whole list.
+        var inConversation = Assert.Single((await agent.GetFromJsonAsync<JsonArray>($"/api/moderation/relabels?conversationId={chat.ConversationId}"))!)!;
+        Assert.Equal(activityId, (string)inConversation["activityId"]!);
+        using var all = await agent.GetAsync("/api/moderation/relabels");
+        Assert.Equal(HttpStatusCode.Forbidden, all.StatusCode);
         var audited = _host.Audit("relabel.save");
         Assert.Equal(2, audited.Count);
         Assert.All(audited, e => Assert.DoesNotContain("incapables", e.Details, StringComparison.Ordinal));
@@ -85,6 +90,8 @@ public sealed class RelabelsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, await RelabelAsync(_host.Anonymous, new { conversationId = chat.ConversationId, activityId, label = "ok" }));
         Assert.Equal(HttpStatusCode.Created, await RelabelAsync(await _host.AdminAsync(), new { conversationId = other.ConversationId, activityId = otherActivityId, label = "abusive" }));
 
+        using var otherList = await agent.GetAsync($"/api/moderation/relabels?conversationId={other.ConversationId}");
+        Assert.Equal(HttpStatusCode.NotFound, otherList.StatusCode);
         var stored = Assert.Single((await (await _host.AdminAsync()).GetFromJsonAsync<JsonArray>("/api/moderation/relabels"))!)!;
         Assert.Equal(other.ConversationId, (string)stored["conversationId"]!);
     }

@@ -54,7 +54,8 @@ public sealed class AgentConsoleTests(HandoffServerFixture fixture) : IClassFixt
         await Assertions.Expect(agent.Locator("#transcript li.user", new() { HasText = "Ibox ne synchronise plus" })).ToBeVisibleAsync(new() { Timeout = Slow });
         await Assertions.Expect(Bubble(user, "Je peux :")).ToHaveCountAsync(0);
 
-        // Slang the model reads as abusive: the agent says the decision was wrong and gives the right label.
+        // Slang the model reads as abusive: the agent says the decision was wrong and gives the right label,
+        // which the console shows again after a reload.
         await SayAsync(user, "Votre appli c'est une tuerie, franchement bravo");
         var praised = agent.Locator("#transcript li.user", new() { HasText = "une tuerie" });
         await Assertions.Expect(praised).ToContainTextAsync("modération : abusive", new() { Timeout = Slow });
@@ -62,6 +63,10 @@ public sealed class AgentConsoleTests(HandoffServerFixture fixture) : IClassFixt
         await praised.Locator("select").SelectOptionAsync("ok");
         await praised.Locator("button", new() { HasText = "Réétiqueter" }).ClickAsync();
         await Assertions.Expect(praised).ToContainTextAsync("Réétiqueté : légitime");
+        await agent.ReloadAsync();
+        await agent.Locator("#queue li").First.ClickAsync(new() { Timeout = Slow });
+        await Assertions.Expect(praised).ToContainTextAsync("Réétiqueté : légitime", new() { Timeout = Slow });
+        await Assertions.Expect(praised.Locator("button", new() { HasText = "Modifier" })).ToBeVisibleAsync();
         await user.ScreenshotAsync(new() { Path = Browser.ArtifactPath("handoff-user-with-agent.png") });
         await agent.ScreenshotAsync(new() { Path = Browser.ArtifactPath("handoff-agent-console.png") });
 

@@ -27,6 +27,7 @@
   var current = null;
   var currentTicket = null;
   var seen = {};
+  var relabelled = {}; // activity id → label a colleague gave with "Décision erronée"
   var feed = null;
   var feedRetry = null;
   var lastTyping = 0;
@@ -163,6 +164,11 @@
     byId("transcript").textContent = "";
     var flags = {};
     ((current.handoff && current.handoff.flags) || []).forEach(function (f) { flags[f.activityId] = f; });
+    relabelled = {};
+    var saved = await api("/api/moderation/relabels?conversationId=" + encodeURIComponent(conversationId));
+    if (saved.ok) {
+      (await saved.json()).forEach(function (r) { relabelled[r.activityId] = r.label; });
+    }
     current.activities.forEach(function (a) { addActivity(a, flags[a.id]); });
     renderConversationState();
     renderQueue();
@@ -198,7 +204,7 @@
       }
       if (from.role === "user" && activity.text) {
         li.appendChild(document.createElement("br"));
-        li.appendChild(window.RelabelControl.create(current.conversationId, activity.id, moderation ? moderation.label : "ok"));
+        li.appendChild(window.RelabelControl.create(current.conversationId, activity.id, moderation ? moderation.label : "ok", relabelled[activity.id]));
       }
     } else {
       return;

@@ -1,19 +1,23 @@
 // The "wrong decision" control shared by the consoles: a button that opens a choice of the right moderation
 // label for one user message and sends it to /api/moderation/relabels. The server reads the message itself
 // from the stored conversation; the next retraining (admin console, "Classifieurs" tab) learns from it.
-// Usage: include after session.js; RelabelControl.create(conversationId, activityId, currentLabel) returns an element.
+// Usage: include after session.js; RelabelControl.create(conversationId, activityId, currentLabel, savedLabel?) returns
+// an element; savedLabel is the label a colleague already gave (shown, and can be changed).
 (function () {
   "use strict";
 
   var labels = { ok: "légitime", abusive: "abusif", offtopic: "hors sujet" };
 
-  function create(conversationId, activityId, currentLabel) {
+  function create(conversationId, activityId, currentLabel, savedLabel) {
     var box = document.createElement("span");
     box.className = "relabel";
+    if (savedLabel) {
+      box.appendChild(document.createTextNode("Réétiqueté : " + labels[savedLabel]));
+    }
     var open = document.createElement("button");
     open.type = "button";
     open.className = "link";
-    open.textContent = "Décision erronée";
+    open.textContent = savedLabel ? "Modifier" : "Décision erronée";
     box.appendChild(open);
     open.addEventListener("click", function () {
       open.hidden = true;
