@@ -80,16 +80,7 @@ public sealed class TurnPipeline(
 
         state.Language = LanguageDetector.Detect(text, state.Language);
         var quarantine = false;
-        // A click on one of the assistant's own buttons or a bare command is not user content: never moderated.
-        ModerationVerdict? verdict = null;
-        if (text.Length > 0 && !Choices.IsButtonValue(text) && !Commands.IsExactCommand(text))
-        {
-            verdict = analyzer.Analyze(text).Moderation;
-            if (IsShortAnswer(state, text) && !verdict.DecidedBy.StartsWith("rule:", StringComparison.Ordinal))
-            {
-                verdict = verdict with { Label = "ok", Action = "allow", DecidedBy = "short-answer" };
-            }
-        }
+        var verdict = Moderate(state, text);
         if (handoff.IsHeld(turn.ConversationId))
         {
             // A person has (or is about to have) the conversation: moderation still counts, the bot stays silent.
@@ -125,14 +116,31 @@ public sealed class TurnPipeline(
     }
 
     /// <summary>
-    /// A well-formed contact answer or a short command ("où en est DGS-2026-000123 ?", "mes demandes") is not
-    /// prose: the text models score such fragments unreliably, so only the explicit moderation rules apply.
+    /// The one place that decides how a user's text is moderated, with the dialog's context:
+    /// <list type="bullet">
+    /// <item>a click on one of the assistant's own buttons or a bare command is not user content: null, never moderated;</item>
+    /// <item>a well-formed contact answer to the pending question or a short command ("où en est DGS-2026-000123 ?",
+    /// "mes demandes") is not prose, and the text models score such fragments unreliably: only the explicit rules apply;</item>
+    /// <item>anything else gets the full analysis (rules, then models and thresholds).</item>
+    /// </list>
     /// </summary>
-    private static bool IsShortAnswer(IntakeState state, string text)
+    private ModerationVerdict? Moderate(IntakeState state, string text)
     {
+        if (text.Length == 0 || Choices.IsButtonValue(text) || Commands.IsExactCommand(text))
+        {
+            return null;
+        }
+
+        var verdict = analyzer.Analyze(text).Moderation;
+        if (verdict.DecidedBy.StartsWith("rule:", StringComparison.Ordinal))
+        {
+            return verdict;
+        }
+
         var entities = EntityExtractor.Extract(text);
-        return ContactAnswers.IsWellFormed(state.PendingSlot, text, entities)
+        var shortAnswer = ContactAnswers.IsWellFormed(state.PendingSlot, text, entities)
             || (text.Length <= 60 && Commands.Detect(text, entities) != Command.None);
+        return shortAnswer ? verdict with { Label = "ok", Action = "allow", DecidedBy = "short-answer" } : verdict;
     }
 
     /// <returns>True when moderation answered the message and the dialog must not see it.</returns>
