@@ -7,7 +7,7 @@ namespace Assistant.Moderation.Tests.Thresholds;
 
 public sealed class ThresholdTests
 {
-    private const string Rude = "C'est scandaleux, ça fait trois fois que j'appelle";
+    private const string Rude = "C'est du foutage de gueule, ça fait trois fois que j'appelle";
 
     [Fact]
     public void Changing_a_threshold_changes_the_next_decision_without_a_restart()
