@@ -62,7 +62,7 @@ public sealed class ThresholdsApiTests : IDisposable
         Assert.Equal(0, (int)same["traffic"]!["changed"]!);
 
         // Every message is abusive at the lowest threshold; the threat was already abusive (a rule decides it).
-        var all = await PreviewAsync(admin, 0.0001f);
+        var all = await PreviewAsync(admin, 0.000001f);
         Assert.Equal(1, (int)all["traffic"]!["changed"]!);
         Assert.Equal(1, (int)all["traffic"]!["changes"]!["ok:allow → abusive:refuse"]!);
 
