@@ -16,8 +16,8 @@ public sealed record ModelVersionResponse(
 
 public sealed record ModelsResponse(string? Current, IReadOnlyList<ModelVersionResponse> Versions);
 
-/// <summary>The body of promote, discard and retrain: why.</summary>
-public sealed record PromoteRequest(string? Reason);
+/// <summary>The body of promote, discard and retrain: why (required, audited).</summary>
+public sealed record ModelActionRequest(string? Reason);
 
 /// <summary>
 /// The saved model sets with their held-out metrics and gate verdict, side by side; retraining in the background with
@@ -47,7 +47,7 @@ public static class ModelsApi
 
     internal static Ok<RetrainingStatus> TrainingStatus(ModelRetraining retraining) => TypedResults.Ok(retraining.Status);
 
-    internal static Results<Accepted<RetrainingStatus>, ValidationProblem, ProblemHttpResult> Retrain(PromoteRequest? request, ClaimsPrincipal user, ModelRetraining retraining)
+    internal static Results<Accepted<RetrainingStatus>, ValidationProblem, ProblemHttpResult> Retrain(ModelActionRequest? request, ClaimsPrincipal user, ModelRetraining retraining)
     {
         if (string.IsNullOrWhiteSpace(request?.Reason))
         {
@@ -61,7 +61,7 @@ public static class ModelsApi
                 statusCode: StatusCodes.Status409Conflict, title: "Retraining already running");
     }
 
-    internal static Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult> Discard(string version, PromoteRequest? request, ClaimsPrincipal user, IModelCatalog models, AuditLog audit)
+    internal static Results<NoContent, NotFound, ValidationProblem, ProblemHttpResult> Discard(string version, ModelActionRequest? request, ClaimsPrincipal user, IModelCatalog models, AuditLog audit)
     {
         if (string.IsNullOrWhiteSpace(request?.Reason))
         {
@@ -87,7 +87,7 @@ public static class ModelsApi
     }
 
     internal static Results<Ok<ModelVersionResponse>, NotFound, ValidationProblem, ProblemHttpResult> Promote(
-        string version, PromoteRequest? request, ClaimsPrincipal user, IModelCatalog models, AuditLog audit)
+        string version, ModelActionRequest? request, ClaimsPrincipal user, IModelCatalog models, AuditLog audit)
     {
         if (string.IsNullOrWhiteSpace(request?.Reason))
         {
