@@ -13,8 +13,9 @@
     return document.getElementById(id);
   }
 
-  // What sections kept in their own file (admin-settings.js) share with this one; they add their loader to sections.
-  window.AdminConsole = { sections: {}, byId: byId, element: element, problemText: problemText };
+  // What sections kept in their own file (admin-settings.js, admin-staff.js) share with this one; they add their
+  // loader to sections.
+  window.AdminConsole = { sections: {}, byId: byId, element: element, problemText: problemText, row: row, date: date };
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
