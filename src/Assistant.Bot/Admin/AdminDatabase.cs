@@ -1,6 +1,7 @@
 using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Admin.Settings;
 using Assistant.Bot.Admin.Templates;
+using Assistant.Bot.Admin.Users;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Moderation;
 using LiteDB;
@@ -10,7 +11,7 @@ namespace Assistant.Bot.Admin;
 
 /// <summary>
 /// The admin console's LiteDB file (<c>&lt;DataDirectory&gt;/admin.db</c>): the audit log, the saved
-/// versions of reply templates, the relabelled messages and the LLM settings saved from the console. One long-lived instance; collections and indexes are ensured at start.
+/// versions of reply templates, the relabelled messages, and the LLM settings and retention saved from the console. One long-lived instance; collections and indexes are ensured at start.
 /// </summary>
 public sealed class AdminDatabase : IDisposable
 {
@@ -45,6 +46,7 @@ public sealed class AdminDatabase : IDisposable
         Relabels.EnsureIndex(r => r.ActivityId, unique: true);
         Relabels.EnsureIndex(r => r.UserId);
         LlmSettings = _database.GetCollection<SavedLlmSettings>("llm_settings");
+        Retention = _database.GetCollection<SavedRetention>("retention");
     }
 
     public ILiteCollection<AuditEntry> Audit { get; }
@@ -56,6 +58,9 @@ public sealed class AdminDatabase : IDisposable
 
     /// <summary>At most one document: the LLM endpoint an admin saved, its key encrypted.</summary>
     public ILiteCollection<SavedLlmSettings> LlmSettings { get; }
+
+    /// <summary>At most one document: the conversation retention an admin saved.</summary>
+    public ILiteCollection<SavedRetention> Retention { get; }
 
     public void Dispose() => _database.Dispose();
 }

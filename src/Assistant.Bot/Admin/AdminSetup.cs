@@ -26,6 +26,7 @@ public static class AdminSetup
         services.AddSingleton<UserData>();
         services.AddSingleton<Relabels>();
         services.AddSingleton<ModelRetraining>();
+        services.AddSingleton<RetentionSetting>();
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionPurge>());
         services.AddHostedService<SavedTemplatesStartup>();

@@ -99,4 +99,35 @@ public sealed class UserDataApiTests : IDisposable
         Assert.Equal("system", Assert.Single(_host.Audit("retention.purge")).Actor);
         Assert.Single(_host.Audit("retention.run"));
     }
+
+    [Fact]
+    public async Task An_admin_shortens_the_retention_and_the_next_purge_uses_itAsync()
+    {
+        await SeedAsync();
+        _host.Factory.Clock.Advance(TimeSpan.FromDays(31));
+        var admin = await _host.AdminAsync();
+
+        using var tooShort = await admin.PutAsJsonAsync("/api/admin/retention", new { days = 0, reason = "test" });
+        using var noReason = await admin.PutAsJsonAsync("/api/admin/retention", new { days = 30 });
+        using var kept = await admin.PostAsync("/api/admin/retention/purge", null);
+        using var saved = await admin.PutAsJsonAsync("/api/admin/retention", new { days = 30, reason = "durée réduite par la DPO" });
+        using var purged = await admin.PostAsync("/api/admin/retention/purge", null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(0, (int)(await kept.Content.ReadFromJsonAsync<JsonObject>())!["conversations"]!);
+        var retention = (await saved.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(30, (int)retention["days"]!);
+        Assert.Equal("console", (string)retention["source"]!);
+        var purge = (await purged.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(1, (int)purge["conversations"]!);
+        Assert.Equal(30, (int)purge["retentionDays"]!);
+        Assert.Contains("365 → 30 days: durée réduite par la DPO", Assert.Single(_host.Audit("retention.update")).Details, StringComparison.Ordinal);
+
+        using var reset = await admin.PostAsJsonAsync("/api/admin/retention/reset", new { reason = "retour à la politique par défaut" });
+        var back = (await reset.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(365, (int)back["days"]!);
+        Assert.Equal("configuration", (string)back["source"]!);
+        Assert.Single(_host.Audit("retention.reset"));
+    }
 }

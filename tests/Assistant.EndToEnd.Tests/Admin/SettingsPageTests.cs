@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Assistant.EndToEnd.Tests.Admin;
 
-/// <summary>An admin changes an operator's CGU version in the "Réglages" tab of the console, in Chromium.</summary>
+/// <summary>In Chromium, an admin changes an operator's CGU version in the "Réglages" tab, and the conversation retention.</summary>
 [Trait("Category", "EndToEnd")]
 public sealed class SettingsPageTests : IAsyncLifetime
 {
@@ -36,5 +36,21 @@ public sealed class SettingsPageTests : IAsyncLifetime
         await page.ReloadAsync();
         await page.ClickAsync(".tab[data-section=settings]");
         await Assertions.Expect(page.Locator("form[data-operator=digisense] [name=cguVersion]")).ToHaveValueAsync("2026-03");
+    }
+
+    [Fact]
+    public async Task An_admin_changes_how_long_conversations_are_keptAsync()
+    {
+        var page = await _host.LoginAsync();
+
+        await page.ClickAsync(".tab[data-section=users]");
+        await Assertions.Expect(page.Locator("#retention-days")).ToHaveValueAsync("365");
+        await page.FillAsync("#retention-days", "90");
+        await page.FillAsync("#retention-reason", "politique de conservation revue");
+        await page.ClickAsync("#retention-form button[type=submit]");
+
+        await Assertions.Expect(page.Locator("#retention-saved")).ToContainTextAsync("90 jours");
+        await Assertions.Expect(page.Locator("#retention-source")).ToContainTextAsync("modifié dans la console");
+        Assert.Equal(90, _host.Service<Assistant.Bot.Admin.Users.RetentionSetting>().Days);
     }
 }

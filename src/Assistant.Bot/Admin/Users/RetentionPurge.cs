@@ -3,12 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Admin.Users;
 
-/// <summary>Deletes conversations older than the retention setting, at start and then every <see cref="AdminOptions.RetentionInterval"/>.</summary>
-public sealed partial class RetentionPurge(UserData data, AuditLog audit, IOptions<AdminOptions> options, TimeProvider time, ILogger<RetentionPurge> logger) : BackgroundService
+/// <summary>Deletes conversations older than the retention setting (<see cref="RetentionSetting"/>), at start and then every <see cref="AdminOptions.RetentionInterval"/>.</summary>
+public sealed partial class RetentionPurge(
+    UserData data, RetentionSetting retention, AuditLog audit, IOptions<AdminOptions> options, TimeProvider time, ILogger<RetentionPurge> logger) : BackgroundService
 {
     public (int Conversations, int Activities, int Attachments) RunOnce()
     {
-        var days = options.Value.ConversationRetentionDays;
+        var days = retention.Days;
         var purged = data.PurgeConversations(time.GetUtcNow().AddDays(-days));
         if (purged.Conversations > 0)
         {

@@ -75,7 +75,7 @@
     });
     if (!loaded[section]) {
       loaded[section] = true;
-      var load = ({ templates: loadTemplates, thresholds: loadThresholds, sanctions: loadSanctions, audit: searchAudit, users: function () {}, system: loadSystem })[section]
+      var load = ({ templates: loadTemplates, thresholds: loadThresholds, sanctions: loadSanctions, audit: searchAudit, users: loadRetention, system: loadSystem })[section]
         || window.AdminConsole.sections[section];
       load();
     }
@@ -408,6 +408,37 @@
     byId("user-result").textContent = purge.conversations + " conversation(s) de plus de " + purge.retentionDays + " jours supprimée(s).";
   }
 
+  function showRetention(retention) {
+    byId("retention-days").value = retention.days;
+    byId("retention-source").textContent = retention.source === "console"
+      ? "modifié dans la console (configuration : " + retention.configuredDays + " jours)"
+      : "configuration";
+  }
+
+  async function loadRetention() {
+    showRetention(await (await api("/api/admin/retention")).json());
+  }
+
+  async function saveRetention(event, reset) {
+    if (event) {
+      event.preventDefault();
+    }
+    var reason = byId("retention-reason").value;
+    var response = reset
+      ? await api("/api/admin/retention/reset", { method: "POST", body: { reason: reason } })
+      : await api("/api/admin/retention", { method: "PUT", body: { days: Number(byId("retention-days").value), reason: reason } });
+    byId("retention-saved").textContent = "";
+    if (!response.ok) {
+      byId("retention-error").textContent = await problemText(response);
+      return;
+    }
+    byId("retention-error").textContent = "";
+    byId("retention-reason").value = "";
+    var retention = await response.json();
+    showRetention(retention);
+    byId("retention-saved").textContent = "Enregistré : les conversations sont gardées " + retention.days + " jours ; la prochaine purge en tient compte.";
+  }
+
   // Models: list, comparison, promote, discard, retrain, relabels --------------
 
   var metricNames = [["moderation.macroF1", "F1 macro", false], ["abusive.recall", "rappel abusif", true],
@@ -577,6 +608,8 @@
   byId("user-form").addEventListener("submit", exportUser);
   byId("user-erase").addEventListener("click", eraseUser);
   byId("retention-purge").addEventListener("click", purgeRetention);
+  byId("retention-form").addEventListener("submit", function (event) { saveRetention(event, false); });
+  byId("retention-reset").addEventListener("click", function () { saveRetention(null, true); });
   byId("retrain-form").addEventListener("submit", retrain);
 
   window.ConsoleSession.start({
