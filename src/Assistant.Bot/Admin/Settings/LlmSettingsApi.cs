@@ -118,23 +118,13 @@ public static class LlmSettingsApi
     }
 
     /// <summary>What changed, old → new; the key only as set or not, never its text.</summary>
-    private static string Changes(LlmSettings before, LlmSettings after)
-    {
-        var changes = new List<string>();
-        Compare(changes, "endpoint", before.Endpoint ?? "none", after.Endpoint ?? "none");
-        Compare(changes, "model", before.Model, after.Model);
-        Compare(changes, "timeout", Seconds(before.Timeout), Seconds(after.Timeout));
-        Compare(changes, "key", before.ApiKey is null ? "not set" : "set", after.ApiKey is null ? "not set" : "set");
-        return changes.Count == 0 ? "no change" : string.Join("; ", changes);
-    }
-
-    private static void Compare(List<string> changes, string field, string before, string after)
-    {
-        if (!string.Equals(before, after, StringComparison.Ordinal))
-        {
-            changes.Add($"{field} {before} → {after}");
-        }
-    }
+    private static string Changes(LlmSettings before, LlmSettings after) =>
+        new SettingChanges()
+            .Add("endpoint", before.Endpoint ?? "none", after.Endpoint ?? "none")
+            .Add("model", before.Model, after.Model)
+            .Add("timeout", Seconds(before.Timeout), Seconds(after.Timeout))
+            .Add("key", before.ApiKey is null ? "not set" : "set", after.ApiKey is null ? "not set" : "set")
+            .ToString();
 
     private static string Seconds(TimeSpan timeout) => string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalSeconds:0.#} s");
 }

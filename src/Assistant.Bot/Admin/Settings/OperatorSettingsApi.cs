@@ -124,23 +124,13 @@ public static class OperatorSettingsApi
     }
 
     /// <summary>What changed, old → new, e.g. <c>cguVersion 2026-01 → 2026-02; holidays FR → none</c>.</summary>
-    private static string Changes(OperatorProfile before, OperatorProfile after)
-    {
-        var changes = new List<string>();
-        Compare(changes, "businessHours", Hours(before), Hours(after));
-        Compare(changes, "holidays", before.Holidays, after.Holidays);
-        Compare(changes, "cguVersion", before.CguVersion, after.CguVersion);
-        Compare(changes, "cguUrl", before.CguUrl, after.CguUrl);
-        return changes.Count == 0 ? "no change" : string.Join("; ", changes);
-    }
-
-    private static void Compare(List<string> changes, string field, string before, string after)
-    {
-        if (!string.Equals(before, after, StringComparison.Ordinal))
-        {
-            changes.Add($"{field} {before} → {after}");
-        }
-    }
+    private static string Changes(OperatorProfile before, OperatorProfile after) =>
+        new SettingChanges()
+            .Add("businessHours", Hours(before), Hours(after))
+            .Add("holidays", before.Holidays, after.Holidays)
+            .Add("cguVersion", before.CguVersion, after.CguVersion)
+            .Add("cguUrl", before.CguUrl, after.CguUrl)
+            .ToString();
 
     private static string Hours(OperatorProfile profile) =>
         string.Join(", ", profile.BusinessHours.Select(h => $"{h.Day.ToString()[..3]} {SettingsApi.Time(h.Opens)}–{SettingsApi.Time(h.Closes)}"));
