@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Auth;
+using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Tests.Channel;
 using Assistant.Ticketing.Staff;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +61,10 @@ public sealed class AdminHost : IDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
         return client;
     }
+
+    /// <summary>The activity id of the user's message <paramref name="text"/> in the stored conversation.</summary>
+    public string UserMessageId(string conversationId, string text) =>
+        Service<ConversationStore>().ReadAfter(conversationId, 0).Single(a => (string?)JsonNode.Parse(a.Json)!["text"] == text).Id;
 
     public IReadOnlyList<AuditEntry> Audit(string action) => Service<AuditLog>().Search(new AuditQuery(Action: action));
 

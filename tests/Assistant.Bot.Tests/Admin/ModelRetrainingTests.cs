@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Tests.Intake;
 using Assistant.Moderation.Data;
 
@@ -58,9 +57,9 @@ public sealed class ModelRetrainingTests : IDisposable
     {
         var chat = await ChatSession.StartAsync(_host.DirectLine, "dl_retrain");
         await chat.SayAsync(Message);
-        var activity = _host.Service<ConversationStore>().ReadAfter(chat.ConversationId, 0).Single(a => (string?)JsonNode.Parse(a.Json)!["text"] == Message);
+        var activityId = _host.UserMessageId(chat.ConversationId, Message);
         var agent = await _host.AgentAsync();
-        using var relabelled = await agent.PostAsJsonAsync("/api/moderation/relabels", new { conversationId = chat.ConversationId, activityId = activity.Id, label = "offtopic" });
+        using var relabelled = await agent.PostAsJsonAsync("/api/moderation/relabels", new { conversationId = chat.ConversationId, activityId, label = "offtopic" });
         Assert.Equal(HttpStatusCode.Created, relabelled.StatusCode);
         var admin = await _host.AdminAsync();
 

@@ -26,10 +26,9 @@ public sealed class RelabelsApiTests : IDisposable
             ? await ChatSession.StartAsync(_host.DirectLine, userId)
             : await ChatSession.StartOnPageAsync(_host.DirectLine, operatorId);
         await chat.SayAsync(text);
-        var activities = _host.Service<ConversationStore>().ReadAfter(chat.ConversationId, 0);
-        var user = activities.Single(a => (string?)JsonNode.Parse(a.Json)!["text"] == text);
-        var bot = activities.First(a => a.Watermark > user.Watermark && a.Type == "message");
-        return (chat, user.Id, bot.Id);
+        var user = _host.UserMessageId(chat.ConversationId, text);
+        var bot = _host.Service<ConversationStore>().ReadAfter(chat.ConversationId, 0).SkipWhile(a => a.Id != user).Skip(1).First(a => a.Type == "message");
+        return (chat, user, bot.Id);
     }
 
     private static async Task<JsonObject> ReadAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<JsonObject>())!;

@@ -29,10 +29,11 @@ public sealed class RetentionSetting(AdminDatabase database, IOptions<AdminOptio
 
     public int ConfiguredDays => options.Value.ConversationRetentionDays;
 
-    public int Days => database.Retention.FindById(SavedRetention.SingleId)?.Days ?? ConfiguredDays;
+    public int Days => Current().Days;
 
-    /// <summary><c>console</c> when an admin's value is in use, else <c>configuration</c>.</summary>
-    public string Source => database.Retention.FindById(SavedRetention.SingleId) is null ? "configuration" : "console";
+    /// <summary>The days in use and where they come from: <c>console</c> when an admin's value is in use, else <c>configuration</c>.</summary>
+    public (int Days, string Source) Current() =>
+        database.Retention.FindById(SavedRetention.SingleId) is { } saved ? (saved.Days, "console") : (ConfiguredDays, "configuration");
 
     /// <summary>Saves <paramref name="days"/> and returns the value it replaces.</summary>
     public int Save(int days, string updatedBy)

@@ -88,7 +88,11 @@ public static class UserDataApi
         return TypedResults.Ok(Retention(setting));
     }
 
-    private static RetentionResponse Retention(RetentionSetting setting) => new(setting.Days, setting.Source, setting.ConfiguredDays);
+    private static RetentionResponse Retention(RetentionSetting setting)
+    {
+        var (days, source) = setting.Current();
+        return new RetentionResponse(days, source, setting.ConfiguredDays);
+    }
 
     internal static Ok<UserErasure> Erase(string userId, ClaimsPrincipal user, UserData data, AuditLog audit)
     {
