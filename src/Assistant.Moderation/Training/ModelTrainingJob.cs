@@ -47,13 +47,15 @@ public static class ModelTrainingJob
         var data = TrainingDataLoader.Load(trainingDataDirectory);
         var (shippedTrain, test) = HeldOutSplit.Split(data.Rows);
         var heldOutTexts = test.Select(r => TextNormalizer.ForMatching(r.Text)).ToHashSet(StringComparer.Ordinal);
-        var skipped = relabelled.Count(r => heldOutTexts.Contains(TextNormalizer.ForMatching(r.Text)));
-        var used = relabelled
-            .Where(r => !heldOutTexts.Contains(TextNormalizer.ForMatching(r.Text)))
-            .GroupBy(r => TextNormalizer.ForMatching(r.Text), StringComparer.Ordinal)
+        var keyed = relabelled.Select(r => (Key: TextNormalizer.ForMatching(r.Text), Row: r)).ToList();
+        var skipped = keyed.Count(r => heldOutTexts.Contains(r.Key));
+        var latest = keyed
+            .Where(r => !heldOutTexts.Contains(r.Key))
+            .GroupBy(r => r.Key, StringComparer.Ordinal)
             .Select(g => g.Last())
             .ToList();
-        var relabelledTexts = used.Select(r => TextNormalizer.ForMatching(r.Text)).ToHashSet(StringComparer.Ordinal);
+        var relabelledTexts = latest.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var used = latest.Select(r => r.Row).ToList();
         var train = shippedTrain.Where(r => !relabelledTexts.Contains(TextNormalizer.ForMatching(r.Text))).Concat(used).ToList();
 
         var hash = ModelSetTrainer.DataHash([.. data.Rows, .. used]);
