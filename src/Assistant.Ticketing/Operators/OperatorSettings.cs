@@ -43,8 +43,6 @@ public sealed partial class OperatorSettings
     public string SourceOf(string operatorId) =>
         _store.Find(operatorId) is not null ? OperatorSources.Console : OperatorSources.Configuration;
 
-    public OperatorEditRecord? SavedEdit(string operatorId) => _store.Find(operatorId);
-
     /// <summary>Validates, saves and serves the edit; unknown operator: null.</summary>
     public OperatorEditResult? Apply(string operatorId, OperatorEdit edit, string savedBy)
     {
