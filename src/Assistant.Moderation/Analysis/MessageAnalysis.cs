@@ -4,9 +4,11 @@ namespace Assistant.Moderation.Analysis;
 public sealed record MessageAnalysis(ModerationVerdict Moderation, Triage Triage, string ModelVersion);
 
 /// <param name="Label"><c>ok</c>, <c>abusive</c> or <c>offtopic</c>.</param>
-/// <param name="Action">What the current thresholds say to do: <c>allow</c>, <c>warn</c>, <c>refuse</c> or <c>quarantine</c>.</param>
-/// <param name="DecidedBy"><c>model</c> or <c>rule:&lt;name&gt;</c>.</param>
-public sealed record ModerationVerdict(string Label, ModerationScores Scores, string Action, string DecidedBy);
+/// <param name="Action">What the current thresholds say to do: <c>allow</c>, <c>warn</c>, <c>refuse</c>, <c>quarantine</c>, or
+/// <c>rephrase</c> (abusive, but not surely enough to refuse with a strike).</param>
+/// <param name="DecidedBy"><c>model</c>, <c>rule:&lt;name&gt;</c> or <c>intent:&lt;name&gt;</c>.</param>
+/// <param name="Strike">The message counts against its author: a rule decided, or the abusive score reached the strike threshold.</param>
+public sealed record ModerationVerdict(string Label, ModerationScores Scores, string Action, string DecidedBy, bool Strike = false);
 
 /// <summary>Calibrated probabilities in [0, 1].</summary>
 public sealed record ModerationScores(float Abusive, float Offtopic);

@@ -32,9 +32,7 @@ public static class ModelSetAnalysis
 
         var moderation = set.Moderation.Predict(modelText);
         var scores = new ModerationScores(moderation.ScoreOf(Labels.Abusive), moderation.ScoreOf(Labels.Offtopic));
-        var verdict = ModerationRules.IsPlainAnswer(matchingText)
-            ? new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, ModerationRules.PlainAnswer)
-            : Decide(scores, ModerationRules.Match(matchingText), thresholds);
+        var verdict = Moderate(matchingText, scores, thresholds);
 
         var urgentRule = TriageRules.MatchUrgent(matchingText);
         var priority = set.Get(ModelKinds.Priority)?.Predict(modelText);
@@ -57,18 +55,64 @@ public static class ModelSetAnalysis
         : prediction.Classes.Contains(Labels.Urgent) && prediction.ScoreOf(Labels.Urgent) >= urgentScore ? Labels.Urgent
         : prediction.Label;
 
+    /// <summary>
+    /// In order: a structured answer (phone, e-mail, one of the dialog's choices) is ok; an abusive rule decides; a turn
+    /// made only of conversational phrases (thanks, a request for a person, yes/no...) is ok; otherwise the models and
+    /// the thresholds.
+    /// </summary>
+    public static ModerationVerdict Moderate(string matchingText, ModerationScores scores, ModerationThresholds thresholds)
+    {
+        if (ModerationRules.IsPlainAnswer(matchingText))
+        {
+            return new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, ModerationRules.PlainAnswer);
+        }
+
+        var rule = ModerationRules.Match(matchingText);
+        if (rule is null && ConversationalIntents.Match(matchingText) is { } intent)
+        {
+            return new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, intent);
+        }
+
+        return Decide(scores, rule, thresholds);
+    }
+
+    /// <summary>
+    /// The decision a recorded verdict would get under other thresholds. Only what the thresholds decide can move: a
+    /// message let through as a structured answer, a conversational turn or a dialog answer stays let through, and an
+    /// abusive rule stays abusive (its action follows the abusive policy).
+    /// </summary>
+    public static ModerationVerdict Replay(ModerationScores scores, string decidedBy, ModerationThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(decidedBy);
+        if (ModerationRules.IsAbusiveRule(decidedBy))
+        {
+            return Decide(scores, decidedBy, thresholds);
+        }
+
+        return decidedBy == DecidedByModel
+            ? Decide(scores, null, thresholds)
+            : new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, decidedBy);
+    }
+
+    /// <summary>
+    /// A rule decides with a strike. Otherwise a model score from the abusive threshold is abusive; under the strike
+    /// threshold a refusal becomes a polite request to rephrase and counts against no one.
+    /// </summary>
     public static ModerationVerdict Decide(ModerationScores scores, string? rule, ModerationThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(thresholds);
+        var abusive = thresholds.Abusive;
         if (rule is not null)
         {
-            return new ModerationVerdict(Labels.Abusive, scores, thresholds.Abusive.Action, rule);
+            return new ModerationVerdict(Labels.Abusive, scores, abusive.Action, rule, Strike: abusive.Action != ModerationActions.Allow);
         }
 
-        if (scores.Abusive >= thresholds.Abusive.Threshold)
+        if (scores.Abusive >= abusive.Threshold)
         {
-            return new ModerationVerdict(Labels.Abusive, scores, thresholds.Abusive.Action, DecidedByModel);
+            var sure = scores.Abusive >= thresholds.Strike;
+            var action = sure || abusive.Action != ModerationActions.Refuse ? abusive.Action : ModerationActions.Rephrase;
+            return new ModerationVerdict(Labels.Abusive, scores, action, DecidedByModel, Strike: sure && abusive.Action != ModerationActions.Allow);
         }
 
         return scores.Offtopic >= thresholds.Offtopic.Threshold

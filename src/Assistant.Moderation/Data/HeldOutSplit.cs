@@ -34,7 +34,7 @@ public static class HeldOutSplit
         const ulong offset = 14695981039346656037UL;
         const ulong prime = 1099511628211UL;
         var hash = offset;
-        foreach (var b in Encoding.UTF8.GetBytes(salt + "\n" + TextNormalizer.ForMatching(text)))
+        foreach (var b in Encoding.UTF8.GetBytes(salt + "\n" + TextNormalizer.ForSplit(text)))
         {
             hash ^= b;
             hash *= prime;

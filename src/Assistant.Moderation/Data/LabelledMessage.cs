@@ -2,6 +2,7 @@ namespace Assistant.Moderation.Data;
 
 /// <summary>One labelled training or evaluation row. Triage labels are null where the source has none.</summary>
 /// <param name="Source">Where the row comes from, e.g. <c>project:support-billing.csv</c> or <c>public:mlma-fr.csv</c>.</param>
+/// <param name="Kind">What sort of message it is (<c>frustrated</c>, <c>veiled-threat</c>, …), for the per-kind evaluation; null when the file does not say.</param>
 public sealed record LabelledMessage(
     string Text,
     string Moderation,
@@ -9,4 +10,5 @@ public sealed record LabelledMessage(
     string? Category,
     string? Product,
     string Lang,
-    string Source);
+    string Source,
+    string? Kind = null);

@@ -139,7 +139,7 @@ public static class PublicDataImporter
         // Deterministic cap: order by the split hash's companion key so that capping keeps a stable, label-mixed sample.
         var distinct = rows
             .Where(r => r.Text.Length > 0)
-            .DistinctBy(r => TextNormalizer.ForMatching(r.Text))
+            .DistinctBy(r => TextNormalizer.ForSplit(r.Text))
             .ToList();
         var kept = distinct.Count <= cap
             ? distinct
@@ -150,5 +150,5 @@ public static class PublicDataImporter
     }
 
     private static string StableKey(string text) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TextNormalizer.ForMatching(text))));
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(TextNormalizer.ForSplit(text))));
 }

@@ -24,4 +24,7 @@ public sealed record EvaluationReport(
 {
     /// <summary>Moderation per source file (project files grouped as one), so the noisy public tweets can be told apart from the project's own rows.</summary>
     public IReadOnlyList<ClassificationReport> ModerationBySource { get; init; } = [];
+
+    /// <summary>The realistic held-out set (whole and per file) and the blind outside sets, with their per-kind tables.</summary>
+    public IReadOnlyList<MessageSetReport> Sets { get; init; } = [];
 }

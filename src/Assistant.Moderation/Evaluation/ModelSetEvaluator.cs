@@ -11,7 +11,16 @@ public static class ModelSetEvaluator
 {
     public static readonly IReadOnlyList<double> Thresholds = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
-    public static EvaluationReport Evaluate(ModelSet set, IReadOnlyList<LabelledMessage> heldOut, string? sharedDataDirectory, DateTimeOffset now)
+    /// <summary>Held-out rows of these files make the realistic evaluation set, reported as a whole and per file.</summary>
+    public const string RealisticPrefix = "project:realistic-";
+
+    /// <param name="outside">The blind sets (<see cref="TrainingDataLoader.LoadOutside"/>), reported like the realistic set.</param>
+    public static EvaluationReport Evaluate(
+        ModelSet set,
+        IReadOnlyList<LabelledMessage> heldOut,
+        string? sharedDataDirectory,
+        DateTimeOffset now,
+        IReadOnlyList<(string Name, IReadOnlyList<LabelledMessage> Rows)>? outside = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(heldOut);
@@ -64,10 +73,30 @@ public static class ModelSetEvaluator
 
         var external = sharedDataDirectory is null ? [] : ExternalBenchmarks.Run(set, thresholds, sharedDataDirectory);
         var summary = Summarize(moderation, moderationProject, priority, category, product, okFlagged, external);
+        var sets = new List<MessageSetReport>();
+        var realistic = results.Where(r => r.Row.Source.StartsWith(RealisticPrefix, StringComparison.Ordinal)).ToList();
+        if (realistic.Count > 0)
+        {
+            sets.Add(MessageSetReport.Compute("realistic", realistic));
+            sets.AddRange(realistic.GroupBy(r => r.Row.Source["project:".Length..^".csv".Length]).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => MessageSetReport.Compute(g.Key, [.. g])));
+        }
+
+        foreach (var (name, rows) in outside ?? [])
+        {
+            sets.Add(MessageSets.Evaluate(name, set, thresholds, rows));
+        }
+
+        foreach (var report in sets)
+        {
+            report.AddTo(summary, report.Name);
+        }
+
         return new EvaluationReport(set.Version, now, heldOut.Count, moderation, moderationProject, priority, priorityModelOnly,
             category, product, table, okFlagged, external, ruleHits, summary)
         {
             ModerationBySource = bySource,
+            Sets = sets,
         };
 
         void Count(string rule, bool correct)

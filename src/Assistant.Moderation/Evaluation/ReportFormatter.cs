@@ -53,7 +53,29 @@ public static class ReportFormatter
             }
         }
 
+        foreach (var set in report.Sets)
+        {
+            MessageSet(text, set);
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>A realistic or outside set: the figures of the targets, then one line per kind of message.</summary>
+    public static void MessageSet(StringBuilder text, MessageSetReport set)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(set);
+        var m = set.Moderation;
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture,
+            $"Set {set.Name}: {set.Rows} rows; moderation macro-F1 {m.MacroF1:0.000}, abusive R {m.For(Labels.Abusive)?.Recall:0.000} P {m.For(Labels.Abusive)?.Precision:0.000}, offtopic R {m.For(Labels.Offtopic)?.Recall:0.000}; "
+            + $"ok flagged abusive {set.OkFlaggedAbusive:0.0%}, flagged at all {set.OkFlaggedAny:0.0%}, strikes on ok {set.OkStrikes}; "
+            + $"priority {set.Priority?.Accuracy:0.000} (urgent R {set.Priority?.For(Labels.Urgent)?.Recall:0.000}, {set.Priority?.For(Labels.Urgent)?.Support} urgent), category {set.Category?.Accuracy:0.000}, product {set.Product?.Accuracy:0.000}");
+        text.AppendLine("  label     kind                 rows  right  ->abusive  ->offtopic  strikes");
+        foreach (var kind in set.Kinds)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {kind.Label,-9} {kind.Kind,-20} {kind.Rows,4}  {kind.Correct,5}  {kind.AsAbusive,9}  {kind.AsOfftopic,10}  {kind.Strikes,7}");
+        }
     }
 
     private static void Classification(StringBuilder text, ClassificationReport report)

@@ -15,6 +15,9 @@ public static partial class ModerationRules
     public const string IllegalRequest = "rule:illegal-request";
     public const string PromptInjection = "rule:prompt-injection";
 
+    /// <summary>True for the names of the rules that decide a message is abusive (as opposed to <see cref="PlainAnswer"/>).</summary>
+    public static bool IsAbusiveRule(string decidedBy) => decidedBy is Threat or IllegalRequest or PromptInjection;
+
     /// <summary>Ok by rule: the whole message is a phone number, an e-mail address, a customer number or one of the dialog's own choices.</summary>
     public const string PlainAnswer = "rule:plain-answer";
 

@@ -12,6 +12,12 @@ public interface ISanctionService
     /// <summary>Records a moderation violation and returns the sanction it leads to (possibly only a warning).</summary>
     SanctionStatus RecordViolation(Violation violation);
 
+    /// <summary>
+    /// Withdraws the strike a message counted (the team relabelled it as legitimate) and lifts the suspension or ban it
+    /// led to. Nothing happens, and null is returned, when that message counted no strike.
+    /// </summary>
+    StrikeWithdrawal? WithdrawStrike(string operatorId, string userId, string activityId, string withdrawnBy, string reason, DateTimeOffset now);
+
     /// <summary>Lifts an active suspension or ban; recorded with who and why.</summary>
     void Lift(string operatorId, string userId, string liftedBy, string reason, DateTimeOffset now);
 
@@ -55,7 +61,12 @@ public sealed record Violation(
     float OfftopicScore,
     string Clause,
     string DecidedBy,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? ActivityId = null);
+
+/// <param name="SanctionLifted">The level the strike had led to (suspended or banned) was lifted with it.</param>
+/// <param name="Status">The user's standing after the withdrawal.</param>
+public sealed record StrikeWithdrawal(bool SanctionLifted, SanctionStatus Status);
 
 public sealed record SanctionDecision(
     string OperatorId,

@@ -80,6 +80,7 @@ public sealed partial class SanctionService : ISanctionService
                 UserId = violation.UserId,
                 Kind = "violation",
                 ConversationId = violation.ConversationId,
+                ActivityId = violation.ActivityId,
                 Text = violation.Text,
                 Label = violation.Label,
                 AbusiveScore = violation.AbusiveScore,
@@ -96,6 +97,60 @@ public sealed partial class SanctionService : ISanctionService
             state.Apply(document);
             LogSanction(violation.OperatorId, level, strikes, violation.DecidedBy, document.Clause);
             return state.StatusAt(violation.At, _options.StrikeWindow);
+        }
+    }
+
+    public StrikeWithdrawal? WithdrawStrike(string operatorId, string userId, string activityId, string withdrawnBy, string reason, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(withdrawnBy);
+        var state = StateOf(operatorId, userId);
+        lock (state)
+        {
+            var key = Key(operatorId, userId);
+            var strike = _database.Decisions.FindOne(d => d.UserKey == key && d.Kind == "violation" && d.ActivityId == activityId && d.WithdrawnAt == null);
+            if (strike is null)
+            {
+                return null;
+            }
+
+            var decisions = _database.Decisions.Find(d => d.UserKey == key).OrderBy(d => d.At).ThenBy(d => d.Id).ToList();
+            // The sanction in force, if this strike was one of those that led to it (the strike itself, or an earlier one
+            // within the window with no other sanction in between), is lifted with it.
+            var caused = decisions
+                .Where(d => d.Kind == "violation" && d.WithdrawnAt == null && d.LiftedAt == null && d.At >= strike.At
+                    && d.Level is SanctionLevels.Suspended or SanctionLevels.Banned
+                    && d.At - strike.At <= _options.StrikeWindow
+                    && !decisions.Any(o => o.At > strike.At && o.At < d.At && o.Level is SanctionLevels.Suspended or SanctionLevels.Banned))
+                .FirstOrDefault();
+            strike.WithdrawnAt = now.UtcDateTime;
+            strike.WithdrawnBy = withdrawnBy;
+            _database.Decisions.Update(strike);
+            if (caused is not null)
+            {
+                caused.LiftedAt = now.UtcDateTime;
+                caused.LiftedBy = withdrawnBy;
+                caused.SanctionVoided = caused.Id != strike.Id;
+                _database.Decisions.Update(caused);
+            }
+
+            _database.Decisions.Insert(new SanctionDecisionDocument
+            {
+                UserKey = key,
+                OperatorId = operatorId,
+                UserId = userId,
+                Kind = "withdrawal",
+                ConversationId = strike.ConversationId,
+                ActivityId = activityId,
+                Clause = strike.Clause,
+                DecidedBy = withdrawnBy,
+                Reason = reason,
+                Level = SanctionLevels.None,
+                At = now.UtcDateTime,
+            });
+            state.Replay(_database.Decisions.Find(d => d.UserKey == key));
+            LogWithdrawn(operatorId, withdrawnBy, caused is not null);
+            return new StrikeWithdrawal(caused is not null, state.StatusAt(now, _options.StrikeWindow));
         }
     }
 
@@ -173,11 +228,7 @@ public sealed partial class SanctionService : ISanctionService
         return _states.GetOrAdd(key, k =>
         {
             var state = new UserState();
-            foreach (var document in _database.Decisions.Find(d => d.UserKey == k).OrderBy(d => d.At).ThenBy(d => d.Id))
-            {
-                state.Apply(document);
-            }
-
+            state.Replay(_database.Decisions.Find(d => d.UserKey == k));
             return state;
         });
     }
@@ -194,8 +245,26 @@ public sealed partial class SanctionService : ISanctionService
 
         public int Suspensions { get; private set; }
 
+        /// <summary>Rebuilds the ladder from all of a user's decisions, in order.</summary>
+        public void Replay(IEnumerable<SanctionDecisionDocument> decisions)
+        {
+            _strikes.Clear();
+            _active = null;
+            Suspensions = 0;
+            foreach (var document in decisions.OrderBy(d => d.At).ThenBy(d => d.Id))
+            {
+                Apply(document);
+            }
+        }
+
         public void Apply(SanctionDecisionDocument decision)
         {
+            if (decision.Kind == "withdrawal" || decision.WithdrawnAt is not null)
+            {
+                // A withdrawn strike never counted, nor the sanction it alone led to.
+                return;
+            }
+
             if (decision.Kind == "lift")
             {
                 // A lift ends the sanction and clears the strikes that led to it; past suspensions still count towards a ban.
@@ -205,7 +274,7 @@ public sealed partial class SanctionService : ISanctionService
             }
 
             _strikes.Add(Utc(decision.At));
-            if (decision.Level is SanctionLevels.Suspended or SanctionLevels.Banned)
+            if (decision.Level is SanctionLevels.Suspended or SanctionLevels.Banned && !decision.SanctionVoided)
             {
                 // The strikes are spent on this sanction; a new ladder starts once it ends.
                 _strikes.Clear();
@@ -241,6 +310,9 @@ public sealed partial class SanctionService : ISanctionService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sanction for a user of {OperatorId}: {Level} after {Strikes} strike(s), decided by {DecidedBy} under {Clause}")]
     private partial void LogSanction(string operatorId, string level, int strikes, string decidedBy, string clause);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Strike withdrawn for a user of {OperatorId} by {WithdrawnBy}; sanction lifted: {SanctionLifted}")]
+    private partial void LogWithdrawn(string operatorId, string withdrawnBy, bool sanctionLifted);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sanction lifted for a user of {OperatorId} by {LiftedBy}")]
     private partial void LogLifted(string operatorId, string liftedBy);

@@ -52,6 +52,9 @@ public sealed class SanctionDecisionDocument
 
     public string? ConversationId { get; set; }
 
+    /// <summary>The message that counted this strike, so a relabel can withdraw it.</summary>
+    public string? ActivityId { get; set; }
+
     public string? Text { get; set; }
 
     public string? Label { get; set; }
@@ -78,6 +81,14 @@ public sealed class SanctionDecisionDocument
     public DateTime? LiftedAt { get; set; }
 
     public string? LiftedBy { get; set; }
+
+    /// <summary>Set when the team decided the message was legitimate: the strike no longer counts.</summary>
+    public DateTime? WithdrawnAt { get; set; }
+
+    public string? WithdrawnBy { get; set; }
+
+    /// <summary>The suspension or ban this violation led to was voided because an earlier strike behind it was withdrawn: it counts as a plain strike.</summary>
+    public bool SanctionVoided { get; set; }
 }
 
 public sealed class ThresholdDocument
@@ -93,6 +104,9 @@ public sealed class ThresholdDocument
     public float OfftopicThreshold { get; set; }
 
     public string OfftopicAction { get; set; } = "";
+
+    /// <summary>Null in documents saved before strikes had their own threshold: the default applies.</summary>
+    public float? StrikeThreshold { get; set; }
 
     public string UpdatedBy { get; set; } = "";
 

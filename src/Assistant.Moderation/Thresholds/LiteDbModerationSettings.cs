@@ -21,7 +21,11 @@ public sealed partial class LiteDbModerationSettings : IModerationSettings
             ? ModerationThresholds.Defaults
             : new ModerationThresholds(
                 new LabelPolicy(stored.AbusiveThreshold, stored.AbusiveAction),
-                new LabelPolicy(stored.OfftopicThreshold, stored.OfftopicAction));
+                new LabelPolicy(stored.OfftopicThreshold, stored.OfftopicAction))
+            {
+                // A refusal threshold saved above today's default strike threshold keeps strikes possible.
+                Strike = stored.StrikeThreshold ?? Math.Max(ModerationThresholds.DefaultStrike, stored.AbusiveThreshold),
+            };
     }
 
     public ModerationThresholds Current => _current;
@@ -44,6 +48,7 @@ public sealed partial class LiteDbModerationSettings : IModerationSettings
                 AbusiveAction = thresholds.Abusive.Action,
                 OfftopicThreshold = thresholds.Offtopic.Threshold,
                 OfftopicAction = thresholds.Offtopic.Action,
+                StrikeThreshold = thresholds.Strike,
                 UpdatedBy = updatedBy,
                 UpdatedAt = DateTime.UtcNow,
             };
@@ -55,6 +60,7 @@ public sealed partial class LiteDbModerationSettings : IModerationSettings
                 AbusiveAction = document.AbusiveAction,
                 OfftopicThreshold = document.OfftopicThreshold,
                 OfftopicAction = document.OfftopicAction,
+                StrikeThreshold = document.StrikeThreshold,
                 UpdatedBy = updatedBy,
                 UpdatedAt = document.UpdatedAt,
             });

@@ -8,15 +8,30 @@ public static class ModerationActions
     public const string Refuse = "refuse";
     public const string Quarantine = "quarantine";
 
+    /// <summary>
+    /// Not configurable: what a refusal becomes between the refusal and the strike thresholds. The message is not
+    /// used, the user is asked politely to rephrase, and nothing counts against them.
+    /// </summary>
+    public const string Rephrase = "rephrase";
+
+    /// <summary>The actions an admin may choose for a label.</summary>
     public static readonly IReadOnlyList<string> All = [Allow, Warn, Refuse, Quarantine];
 }
 
 /// <summary>A label is given when its calibrated score reaches <paramref name="Threshold"/>; <paramref name="Action"/> is then returned.</summary>
 public sealed record LabelPolicy(float Threshold, string Action);
 
-/// <summary>Per-label thresholds and actions; abusive is checked before off-topic.</summary>
+/// <summary>
+/// Per-label thresholds and actions; abusive is checked before off-topic. <see cref="Strike"/> is the abusive score from
+/// which a message also counts against its author: below it and above <c>Abusive.Threshold</c>, the model is not sure
+/// enough to punish anyone, so the message is only declined (<see cref="ModerationActions.Rephrase"/> instead of a refusal).
+/// </summary>
 public sealed record ModerationThresholds(LabelPolicy Abusive, LabelPolicy Offtopic)
 {
+    public const float DefaultStrike = 0.9f;
+
+    public float Strike { get; init; } = DefaultStrike;
+
     /// <summary>
     /// Defaults in code, used until an admin changes them: abusive refused, off-topic politely redirected. Chosen with
     /// <c>tune --thresholds</c> on a validation slice of the training split (never the held-out rows). Abusive: the highest
@@ -33,6 +48,15 @@ public sealed record ModerationThresholds(LabelPolicy Abusive, LabelPolicy Offto
         var errors = new List<string>();
         Check("abusive", Abusive, errors);
         Check("offtopic", Offtopic, errors);
+        if (float.IsNaN(Strike) || Strike <= 0f || Strike > 1f)
+        {
+            errors.Add($"strike: threshold must be in (0, 1], got {Strike}");
+        }
+        else if (Abusive is not null && Strike < Abusive.Threshold)
+        {
+            errors.Add($"strike: threshold {Strike} must not be under the abusive threshold {Abusive.Threshold}: a strike needs a message that is refused");
+        }
+
         return errors;
     }
 

@@ -61,7 +61,7 @@ public static class ModelTrainingJob
         var hash = ModelSetTrainer.DataHash([.. data.Rows, .. used]);
         var version = ModelSetTrainer.NewVersion(now, hash);
         var trained = ModelSetTrainer.Train(train, version);
-        var report = ModelSetEvaluator.Evaluate(trained.Set, test, sharedDataDirectory, now);
+        var report = ModelSetEvaluator.Evaluate(trained.Set, test, sharedDataDirectory, now, TrainingDataLoader.LoadOutside(trainingDataDirectory));
         var gateResult = gate.Check(report);
         var sources = used.Count > 0 ? [.. data.Files, $"relabels:{used.Count}"] : data.Files;
         var manifest = new ModelManifest(
