@@ -80,7 +80,7 @@ try
             var set = store.Load(version);
             var data = TrainingDataLoader.Load(paths.TrainingData);
             var (_, test) = HeldOutSplit.Split(data.Rows);
-            var report = ModelSetEvaluator.Evaluate(set, test, paths.SharedData, DateTimeOffset.UtcNow);
+            var report = ModelSetEvaluator.Evaluate(set, test, paths.SharedData, DateTimeOffset.UtcNow, TrainingDataLoader.LoadOutside(paths.TrainingData));
             store.WriteEvaluation(version, report);
             Console.WriteLine(ReportFormatter.Format(report));
             Console.WriteLine($"written to {Path.Combine(store.VersionDirectory(version), "evaluation.json")}");

@@ -6,6 +6,7 @@ using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Intake;
 using Assistant.Moderation;
 using Assistant.Moderation.Data;
+using Assistant.Moderation.Sanctions;
 using LiteDB;
 
 namespace Assistant.Bot.Moderation;
@@ -21,7 +22,7 @@ public enum RelabelError
 /// The "wrong decision" button of both consoles: finds the message in the stored conversation (staff never send
 /// the text themselves, so only real user messages enter training), records the right label, and audits it.
 /// </summary>
-public sealed class Relabels(AdminDatabase database, ConversationStore conversations, AuditLog audit, TimeProvider time)
+public sealed class Relabels(AdminDatabase database, ConversationStore conversations, ISanctionService sanctions, AuditLog audit, TimeProvider time)
 {
     public (Relabel? Relabel, RelabelError Error) Record(StaffScope staff, string conversationId, string activityId, string label, string? note)
     {
@@ -58,6 +59,15 @@ public sealed class Relabels(AdminDatabase database, ConversationStore conversat
         audit.Record(relabel.By, relabel.ByName, "relabel.save", activityId,
             $"{relabel.OriginalLabel} → {label} (conversation {conversationId}){(relabel.Note is null ? "" : ": " + relabel.Note)}",
             conversation.OperatorId);
+        if (label == Labels.Ok
+            && sanctions.WithdrawStrike(conversation.OperatorId, conversation.UserId, activityId, relabel.By, "message relabelled as legitimate", time.GetUtcNow()) is { } withdrawal)
+        {
+            // A legitimate customer must not keep a strike the team says was a mistake, nor the suspension it caused.
+            audit.Record(relabel.By, relabel.ByName, "sanction.withdraw", conversation.UserId,
+                $"strike of message {activityId} withdrawn{(withdrawal.SanctionLifted ? ", the sanction it led to lifted" : "")}; now {withdrawal.Status.Level}",
+                conversation.OperatorId);
+        }
+
         return (relabel, RelabelError.None);
     }
 

@@ -41,8 +41,11 @@ public sealed class ModerationDecision
 
     public float Offtopic { get; set; }
 
-    /// <summary><c>model</c> or <c>rule:…</c>.</summary>
+    /// <summary><c>model</c>, <c>rule:…</c>, <c>intent:…</c> or <c>short-answer</c>.</summary>
     public string DecidedBy { get; set; } = "";
+
+    /// <summary>The message counted a strike against its author.</summary>
+    public bool Strike { get; set; }
 
     /// <summary>The message's conversation and activity: what the "wrong decision" button relabels.</summary>
     public string? ConversationId { get; set; }

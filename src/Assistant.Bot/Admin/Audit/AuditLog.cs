@@ -44,7 +44,7 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
     {
         ArgumentNullException.ThrowIfNull(verdict);
         var details = string.Create(CultureInfo.InvariantCulture,
-            $"{verdict.Label} → {verdict.Action} (abusive {verdict.Scores.Abusive:0.00}, offtopic {verdict.Scores.Offtopic:0.00}, decided by {verdict.DecidedBy}); conversation {conversationId}; {(answeredByModeration ? "answered by moderation" : "passed on")}");
+            $"{verdict.Label} → {verdict.Action}{(verdict.Strike ? " + strike" : "")} (abusive {verdict.Scores.Abusive:0.00}, offtopic {verdict.Scores.Offtopic:0.00}, decided by {verdict.DecidedBy}); conversation {conversationId}; {(answeredByModeration ? "answered by moderation" : "passed on")}");
         return Record(AuditActors.System, "moderation", "moderation." + verdict.Label, userId, details, operatorId, new ModerationDecision
         {
             Label = verdict.Label,
@@ -52,6 +52,7 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
             Abusive = verdict.Scores.Abusive,
             Offtopic = verdict.Scores.Offtopic,
             DecidedBy = verdict.DecidedBy,
+            Strike = verdict.Strike,
             ConversationId = conversationId,
             ActivityId = activityId,
         });

@@ -1,13 +1,14 @@
 using Assistant.Moderation;
 using Assistant.Moderation.Data;
-using Assistant.Moderation.Rules;
+using Assistant.Moderation.Analysis;
 using Assistant.Moderation.Serving;
+using Assistant.Moderation.Thresholds;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Admin.Thresholds;
 
-/// <summary>A held-out row as the served model sees it: its true label, the model's scores and the rule that matched, if any.</summary>
-public sealed record ScoredRow(string Label, float Abusive, float Offtopic, string? Rule);
+/// <summary>A held-out row as the service decides it: its true label, the model's scores and what decided (model, a rule, an intent).</summary>
+public sealed record ScoredRow(string Label, float Abusive, float Offtopic, string DecidedBy);
 
 /// <summary>
 /// The held-out split of the training data scored once per served model version, so that a threshold preview
@@ -30,12 +31,11 @@ public sealed partial class HeldOutScores(ModelProvider models, IOptions<Moderat
 
             var data = TrainingDataLoader.Load(options.Value.ResolveTrainingDataDirectory());
             var (_, heldOut) = HeldOutSplit.Split(data.Rows);
+            // The very analysis the service and the evaluation run, so the preview counts what they count.
             var rows = heldOut.Select(row =>
             {
-                var modelText = TextNormalizer.ForModel(row.Text);
-                var prediction = set.Moderation.Predict(modelText);
-                return new ScoredRow(row.Moderation, prediction.ScoreOf(Labels.Abusive), prediction.ScoreOf(Labels.Offtopic),
-                    ModerationRules.Match(TextNormalizer.ForMatching(modelText)));
+                var verdict = ModelSetAnalysis.Analyze(set, ModerationThresholds.Defaults, row.Text).Moderation;
+                return new ScoredRow(row.Moderation, verdict.Scores.Abusive, verdict.Scores.Offtopic, verdict.DecidedBy);
             }).ToList();
             _cache = (set.Version, rows);
             LogScored(logger, rows.Count, set.Version);

@@ -10,7 +10,8 @@ namespace Assistant.Bot.Admin.Thresholds;
 public sealed record LabelMetrics(string Label, int Support, int Flagged, int TruePositives, int FalsePositives, double Precision, double Recall);
 
 /// <param name="OkFlagged">Legitimate (ok) rows given any other label: the cost users pay for moderation.</param>
-public sealed record HeldOutMetrics(string ModelVersion, int Rows, LabelMetrics Abusive, LabelMetrics Offtopic, int OkFlagged, double OkFlaggedRate);
+/// <param name="Strikes">Rows that would count a strike; <paramref name="OkStrikes"/> of them legitimate (the target is none).</param>
+public sealed record HeldOutMetrics(string ModelVersion, int Rows, LabelMetrics Abusive, LabelMetrics Offtopic, int OkFlagged, double OkFlaggedRate, int Strikes = 0, int OkStrikes = 0);
 
 /// <param name="Changes">Counts per change, e.g. <c>ok:allow → abusive:refuse</c>.</param>
 public sealed record TrafficChange(int Days, int Messages, int Changed, IReadOnlyDictionary<string, int> Changes);
@@ -23,10 +24,15 @@ public static class ThresholdPreview
     public static HeldOutMetrics OnHeldOut(string modelVersion, IReadOnlyList<ScoredRow> rows, ModerationThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var predicted = rows.Select(r => (r.Label, Predicted: ModelSetAnalysis.Decide(new ModerationScores(r.Abusive, r.Offtopic), r.Rule, thresholds).Label)).ToList();
+        var predicted = rows.Select(r =>
+        {
+            var verdict = ModelSetAnalysis.Replay(new ModerationScores(r.Abusive, r.Offtopic), r.DecidedBy, thresholds);
+            return (r.Label, Predicted: verdict.Label, verdict.Strike);
+        }).ToList();
         var oks = predicted.Count(p => p.Label == Labels.Ok);
         var okFlagged = predicted.Count(p => p.Label == Labels.Ok && p.Predicted != Labels.Ok);
-        return new HeldOutMetrics(modelVersion, rows.Count, For(Labels.Abusive), For(Labels.Offtopic), okFlagged, oks == 0 ? 0 : (double)okFlagged / oks);
+        return new HeldOutMetrics(modelVersion, rows.Count, For(Labels.Abusive), For(Labels.Offtopic), okFlagged, oks == 0 ? 0 : (double)okFlagged / oks,
+            predicted.Count(p => p.Strike), predicted.Count(p => p.Strike && p.Label == Labels.Ok));
 
         LabelMetrics For(string label)
         {
@@ -39,18 +45,20 @@ public static class ThresholdPreview
         }
     }
 
-    /// <summary>Replays the recorded decisions (scores and rule) under <paramref name="thresholds"/>; counts the messages whose label or action changes.</summary>
+    /// <summary>
+    /// Replays the recorded decisions under <paramref name="thresholds"/> as the pipeline would decide them (see
+    /// <see cref="ModelSetAnalysis.Replay"/>); counts the messages whose label, action or strike changes.
+    /// </summary>
     public static TrafficChange OnTraffic(int days, IReadOnlyList<ModerationDecision> decisions, ModerationThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(decisions);
         var changes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var decision in decisions)
         {
-            var rule = decision.DecidedBy.StartsWith("rule:", StringComparison.Ordinal) ? decision.DecidedBy : null;
-            var replayed = ModelSetAnalysis.Decide(new ModerationScores(decision.Abusive, decision.Offtopic), rule, thresholds);
-            if (replayed.Label != decision.Label || replayed.Action != decision.Action)
+            var replayed = ModelSetAnalysis.Replay(new ModerationScores(decision.Abusive, decision.Offtopic), decision.DecidedBy, thresholds);
+            if (replayed.Label != decision.Label || replayed.Action != decision.Action || replayed.Strike != decision.Strike)
             {
-                var change = $"{decision.Label}:{decision.Action} → {replayed.Label}:{replayed.Action}";
+                var change = $"{decision.Label}:{decision.Action}{(decision.Strike ? "+strike" : "")} → {replayed.Label}:{replayed.Action}{(replayed.Strike ? "+strike" : "")}";
                 changes[change] = changes.GetValueOrDefault(change) + 1;
             }
         }

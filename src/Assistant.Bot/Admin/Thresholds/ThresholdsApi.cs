@@ -9,12 +9,14 @@ namespace Assistant.Bot.Admin.Thresholds;
 
 public sealed record LabelPolicyDto(float Threshold, string Action);
 
-public sealed record ThresholdsResponse(LabelPolicyDto Abusive, LabelPolicyDto Offtopic, IReadOnlyList<string> Actions);
+/// <param name="Strike">The abusive score from which a message counts a strike; refused messages under it are only declined.</param>
+public sealed record ThresholdsResponse(LabelPolicyDto Abusive, LabelPolicyDto Offtopic, float Strike, IReadOnlyList<string> Actions);
 
-public sealed record ThresholdsUpdateRequest(LabelPolicyDto? Abusive, LabelPolicyDto? Offtopic, string? Reason);
+/// <param name="Strike">Left out: unchanged.</param>
+public sealed record ThresholdsUpdateRequest(LabelPolicyDto? Abusive, LabelPolicyDto? Offtopic, string? Reason, float? Strike = null);
 
 /// <param name="Days">How many days of real traffic to replay; 30 by default.</param>
-public sealed record ThresholdsPreviewRequest(LabelPolicyDto? Abusive, LabelPolicyDto? Offtopic, int? Days);
+public sealed record ThresholdsPreviewRequest(LabelPolicyDto? Abusive, LabelPolicyDto? Offtopic, int? Days, float? Strike = null);
 
 /// <summary>Moderation thresholds and actions per label: read, change (audited), and preview a change before making it.</summary>
 public static class ThresholdsApi
@@ -35,7 +37,7 @@ public static class ThresholdsApi
     internal static Results<Ok<ThresholdsResponse>, ValidationProblem> Update(
         ThresholdsUpdateRequest request, ClaimsPrincipal user, IModerationSettings settings, AuditLog audit)
     {
-        var (proposed, errors) = Parse(request.Abusive, request.Offtopic, settings.Current);
+        var (proposed, errors) = Parse(request.Abusive, request.Offtopic, request.Strike, settings.Current);
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
             errors["reason"] = ["Say why the thresholds change."];
@@ -57,7 +59,7 @@ public static class ThresholdsApi
     internal static Results<Ok<ThresholdPreviewResult>, ValidationProblem> Preview(
         ThresholdsPreviewRequest request, IModerationSettings settings, HeldOutScores heldOut, AuditLog audit, TimeProvider time)
     {
-        var (proposed, errors) = Parse(request.Abusive, request.Offtopic, settings.Current);
+        var (proposed, errors) = Parse(request.Abusive, request.Offtopic, request.Strike, settings.Current);
         var days = request.Days ?? 30;
         if (days is < 1 or > MaxPreviewDays)
         {
@@ -80,14 +82,18 @@ public static class ThresholdsApi
     private static ThresholdsResponse Response(ModerationThresholds thresholds) => new(
         new LabelPolicyDto(thresholds.Abusive.Threshold, thresholds.Abusive.Action),
         new LabelPolicyDto(thresholds.Offtopic.Threshold, thresholds.Offtopic.Action),
+        thresholds.Strike,
         ModerationActions.All);
 
-    /// <summary>A label left out keeps its current policy.</summary>
-    private static (ModerationThresholds Proposed, Dictionary<string, string[]> Errors) Parse(LabelPolicyDto? abusive, LabelPolicyDto? offtopic, ModerationThresholds current)
+    /// <summary>A label or strike threshold left out keeps its current value.</summary>
+    private static (ModerationThresholds Proposed, Dictionary<string, string[]> Errors) Parse(LabelPolicyDto? abusive, LabelPolicyDto? offtopic, float? strike, ModerationThresholds current)
     {
         var proposed = new ModerationThresholds(
             abusive is null ? current.Abusive : new LabelPolicy(abusive.Threshold, abusive.Action),
-            offtopic is null ? current.Offtopic : new LabelPolicy(offtopic.Threshold, offtopic.Action));
+            offtopic is null ? current.Offtopic : new LabelPolicy(offtopic.Threshold, offtopic.Action))
+        {
+            Strike = strike ?? current.Strike,
+        };
         var errors = proposed.Validate()
             .GroupBy(e => e.Split(':')[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
@@ -95,5 +101,5 @@ public static class ThresholdsApi
     }
 
     private static string Describe(ModerationThresholds t) => string.Create(CultureInfo.InvariantCulture,
-        $"abusive {t.Abusive.Threshold:0.00}/{t.Abusive.Action}, offtopic {t.Offtopic.Threshold:0.00}/{t.Offtopic.Action}");
+        $"abusive {t.Abusive.Threshold:0.00}/{t.Abusive.Action}, strike from {t.Strike:0.00}, offtopic {t.Offtopic.Threshold:0.00}/{t.Offtopic.Action}");
 }

@@ -231,6 +231,10 @@
     select.value = policy.action;
   }
 
+  function strike() {
+    return Number(byId("strike-threshold").value);
+  }
+
   function policy(label) {
     return { threshold: Number(byId(label + "-threshold").value), action: byId(label + "-action").value };
   }
@@ -240,13 +244,15 @@
     var thresholds = await response.json();
     setPolicy("abusive", thresholds.abusive, thresholds.actions);
     setPolicy("offtopic", thresholds.offtopic, thresholds.actions);
+    byId("strike-range").value = thresholds.strike;
+    byId("strike-threshold").value = Number(thresholds.strike).toFixed(2);
   }
 
   async function previewThresholds() {
     byId("thresholds-error").textContent = "";
     var response = await api("/api/admin/moderation/thresholds/preview", {
       method: "POST",
-      body: { abusive: policy("abusive"), offtopic: policy("offtopic"), days: Number(byId("preview-days").value) }
+      body: { abusive: policy("abusive"), offtopic: policy("offtopic"), strike: strike(), days: Number(byId("preview-days").value) }
     });
     if (!response.ok) {
       byId("thresholds-error").textContent = await problemText(response);
@@ -263,7 +269,7 @@
       .forEach(function (line) {
         var m = line[1];
         body.appendChild(row([line[0], percent(m.precision), percent(m.recall), m.flagged + " / " + m.support, m.falsePositives,
-          line[2].okFlagged + " (" + percent(line[2].okFlaggedRate) + ")"]));
+          line[2].okFlagged + " (" + percent(line[2].okFlaggedRate) + ")", line[2].strikes + " (" + line[2].okStrikes + ")"]));
       });
     var traffic = result.traffic;
     byId("traffic-summary").textContent = traffic.messages + " messages analysés sur " + traffic.days + " jours ; "
@@ -281,7 +287,7 @@
     byId("thresholds-saved").textContent = "";
     var response = await api("/api/admin/moderation/thresholds", {
       method: "PUT",
-      body: { abusive: policy("abusive"), offtopic: policy("offtopic"), reason: byId("thresholds-reason").value }
+      body: { abusive: policy("abusive"), offtopic: policy("offtopic"), strike: strike(), reason: byId("thresholds-reason").value }
     });
     if (!response.ok) {
       byId("thresholds-error").textContent = await problemText(response);
@@ -601,6 +607,7 @@
   byId("template-form").addEventListener("submit", saveTemplate);
   bindThreshold("abusive");
   bindThreshold("offtopic");
+  bindThreshold("strike");
   byId("thresholds-preview").addEventListener("click", previewThresholds);
   byId("thresholds-form").addEventListener("submit", saveThresholds);
   byId("sanctions-refresh").addEventListener("click", loadSanctions);
