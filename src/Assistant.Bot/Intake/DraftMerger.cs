@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assistant.Moderation.Data;
+using Assistant.Moderation.Rules;
 
 namespace Assistant.Bot.Intake;
 
@@ -116,8 +118,10 @@ public static partial class DraftMerger
         {
             return null;
         }
-        // "I'd like to report a problem" announces a problem without describing it: the assistant asks for it.
-        var vague = words <= 10 && VagueRequestPattern().IsMatch(EntityExtractor.Fold(text)) && EntityExtractor.FindProduct(text) is null;
+        // "I'd like to report a problem", "Hello, I need help" announce a problem without describing it: the assistant
+        // asks for it. So do thanks, greetings and other turns made only of conversational phrases.
+        var vague = (words <= 10 && VagueRequestPattern().IsMatch(EntityExtractor.Fold(text)) && EntityExtractor.FindProduct(text) is null)
+            || ConversationalIntents.Match(TextNormalizer.ForMatching(text)) is not null;
         return vague ? null : text.Trim();
     }
 

@@ -114,10 +114,39 @@ public static partial class EntityExtractor
             return date;
         }
         var iso = IsoDatePattern().Match(text);
-        return iso.Success && DateOnly.TryParseExact(iso.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var isoDate)
-            ? isoDate
-            : null;
+        if (iso.Success && DateOnly.TryParseExact(iso.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var isoDate))
+        {
+            return isoDate;
+        }
+        // "3 mars 2026", "1er mars 2026", "3 March 2026", "3rd of March 2026", "March 3, 2026".
+        var folded = Fold(text);
+        var written = WrittenDatePattern().Match(folded);
+        if (!written.Success)
+        {
+            return null;
+        }
+        var day = int.Parse(written.Groups["day"].Success ? written.Groups["day"].Value : written.Groups["day2"].Value, CultureInfo.InvariantCulture);
+        var month = MonthOf(written.Groups["month"].Success ? written.Groups["month"].Value : written.Groups["month2"].Value);
+        var year = int.Parse(written.Groups["year"].Success ? written.Groups["year"].Value : written.Groups["year2"].Value, CultureInfo.InvariantCulture);
+        return day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
+
+    private static int MonthOf(string name) => name[..3] switch
+    {
+        "jan" => 1,
+        "fev" or "feb" => 2,
+        "mar" => 3,
+        "avr" or "apr" => 4,
+        "mai" or "may" => 5,
+        "jui" when name.StartsWith("juil", StringComparison.Ordinal) => 7,
+        "jui" or "jun" => 6,
+        "jul" => 7,
+        "aou" or "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        _ => 12,
+    };
 
     /// <summary>Lower case without accents, for keyword matching on text typed with or without accents.</summary>
     public static string Fold(string text)
@@ -155,13 +184,18 @@ public static partial class EntityExtractor
     [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex IsoDatePattern();
 
-    [GeneratedRegex(@"\bv[\s\-]?room\b|\bvisio(?:conference)?s?\b|\bvideoconf|\bvideo ?call|\breunion en ligne\b")]
+    private const string Months = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
+
+    [GeneratedRegex(@"\b(?<day>[0-3]?\d)(?:er|st|nd|rd|th)?(?: of)? (?<month>" + Months + @")\.?,? (?<year>20\d\d)\b|\b(?<month2>" + Months + @")\.? (?<day2>[0-3]?\d)(?:st|nd|rd|th)?,? (?<year2>20\d\d)\b")]
+    private static partial Regex WrittenDatePattern();
+
+    [GeneratedRegex(@"\bv[\s\-]?room\b|\bvisio(?:conference)?s?\b|\bvideoconf|\bvideo[\s\-]?(?:call|meeting|conference|conferencing|chat)s?\b|\breunions? en ligne\b|\bonline meetings?\b|\bvirtual meetings?\b|\bwebinaires?\b|\bwebinars?\b")]
     private static partial Regex VroomPattern();
 
-    [GeneratedRegex(@"\bi[\s\-]?box\b|\bstockage\b|\bstorage\b|\bsynchro(?:nisation)?\b|\bsync\b")]
+    [GeneratedRegex(@"\bi[\s\-]?box(?:es|'s)?\b|\bstockage\b|\bstorage\b|\bsynchro(?:nisation|niser|nise)?\b|\bsync(?:ing|ed|s|hroni[sz]ation)?\b|\bcloud drive\b|\bfile sharing\b|\bpartage de fichiers\b")]
     private static partial Regex IboxPattern();
 
-    [GeneratedRegex(@"\bespace client\b|\bself[\s\-]?care\b|\bfactur|\binvoice|\bpaiement|\bpayment|\bcommande\b|\border\b|\bdashboard|\btableau de bord|\bclient space\b|\bicosnet apps\b")]
+    [GeneratedRegex(@"\bespace client\b|\bself[\s\-]?care\b|\bfactur|\binvoice|\bpaiement|\bpayment|\bcommande\b|(?<!in )\borders?\b(?! to\b)|\bdashboard|\btableaux? de bord|\bclient (?:space|area|portal)\b|\bcustomer (?:space|area|portal|account)\b|\bicosnet apps\b|\bbilling\b|\bbills?\b|\bdirect debit\b|\bprelevement")]
     private static partial Regex ClientSpacePattern();
 }
 

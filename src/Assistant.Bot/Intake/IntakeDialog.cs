@@ -67,16 +67,27 @@ public sealed class IntakeDialog(
                 return output;
         }
 
+        if (interpretation.Command == Command.Human || message.AsksForPerson)
+        {
+            // Before the terms too: talking to a person files nothing. The handoff router tells the user what happens
+            // next; a problem described in the same message goes into the draft for the agent to read.
+            if (state.Stage == IntakeStage.Idle)
+            {
+                state.Stage = IntakeStage.Collecting;
+                PrefillContact(state);
+            }
+            var described = DraftMerger.Merge(state.Draft, interpretation with { Command = Command.None }, message.Text, pendingSlot: null);
+            if (described.DescriptionAdded)
+            {
+                Triage(state.Draft);
+            }
+            state.Escalation = new EscalationRequest { Reason = EscalationReasons.UserRequest };
+            return output;
+        }
+
         if (!ticketing.HasConsent(profile, state.UserId))
         {
             return await ConsentTurnAsync(profile, state, interpretation, message, cancellationToken);
-        }
-
-        if (interpretation.Command == Command.Human)
-        {
-            // The handoff router tells the user what happens next; the draft stays for the agent to read.
-            state.Escalation = new EscalationRequest { Reason = EscalationReasons.UserRequest };
-            return output;
         }
 
         if (state.Stage == IntakeStage.Idle)
@@ -374,5 +385,5 @@ public sealed class IntakeDialog(
     }
 }
 
-/// <summary>A user message as the dialog needs it: text, uploaded files, and the moderation's quarantine decision.</summary>
-public sealed record UserMessage(string Text, IReadOnlyList<DraftAttachment> Attachments, bool Quarantine);
+/// <summary>A user message as the dialog needs it: text, uploaded files, the moderation's quarantine decision, and whether it asks for a person.</summary>
+public sealed record UserMessage(string Text, IReadOnlyList<DraftAttachment> Attachments, bool Quarantine, bool AsksForPerson = false);

@@ -38,8 +38,8 @@ public sealed class IntakeTicketing(
         var ticket = tickets.Create(
             new NewTicket(
                 profile.Id,
-                TicketText.Title(draft.Description!),
-                draft.Description!,
+                TicketSummary.Title(draft.Description!, draft),
+                TicketSummary.Description(draft.Description!, draft),
                 draft.Category ?? "question",
                 draft.Product ?? "other",
                 draft.Priority ?? "normal",

@@ -75,15 +75,6 @@ public static class TicketText
         return en ? $"{days} business day{(days > 1 ? "s" : "")}" : $"{days} jour{(days > 1 ? "s" : "")} ouvré{(days > 1 ? "s" : "")}";
     }
 
-    /// <summary>A title from the first sentence of the description.</summary>
-    public static string Title(string description)
-    {
-        var firstLine = description.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? description;
-        var end = firstLine.IndexOfAny(['.', '!', '?']);
-        var sentence = end > 15 ? firstLine[..end] : firstLine;
-        return Shorten(sentence, 80);
-    }
-
     private static void Line(StringBuilder lines, string label, string? value) =>
         lines.Append(CultureInfo.InvariantCulture, $"• {label} : {PlainText.OneLine(value)}\n");
 

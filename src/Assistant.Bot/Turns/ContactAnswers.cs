@@ -23,6 +23,19 @@ public static partial class ContactAnswers
         };
     }
 
+    /// <summary>
+    /// A few words answering a question that offered choices (product, category, consent, confirmation, what to change):
+    /// "c'est pour Ibox", "plutôt la facturation", "oui je confirme". Anything longer is prose and gets the full analysis.
+    /// </summary>
+    public static bool IsChoiceAnswer(string? pendingSlot, string text) =>
+        pendingSlot is Slots.Product or Slots.Category or Slots.Consent or Slots.Confirmation
+        && text.Length <= 60
+        && ChoiceAnswerPattern().IsMatch(EntityExtractor.Fold(text).Trim());
+
+    // Only the choices' words and filler around them, so "c'est pour Ibox" passes and "c'est pour Ibox, abruti" does not.
+    [GeneratedRegex(@"^(?:(?:c'est|c est|cest|pour|plutot|sur|le|la|les|l'|un|une|de|du|des|mon|ma|mes|notre|nos|a|au|it's|it is|its|for|the|my|our|about|rather|a|an|probleme|souci|problem|issue|question|oui|non|yes|no|je|confirme|accepte|j'accepte|valide|ok|d'accord|merci|svp|please|thanks|v-?room|vroom|visio|ibox|i-box|espace client|client space|portail|portal|facture|factures|facturation|billing|invoice|paiement|payment|commande|order|acces|access|connexion|login|incident|panne|reclamation|complaint|autre|other|rien|nothing|aucun|none|accepter|refuser|confirmer|modifier|annuler|et valider|produit|service|categorie|type)(?:[\s,.!']+|$))+$")]
+    private static partial Regex ChoiceAnswerPattern();
+
     // One to four words of letters, with hyphens or apostrophes inside (Jean-Pierre, N'Diaye), at most 60 characters.
     [GeneratedRegex(@"^(?=.{1,60}$)\p{L}[\p{L}'’\-\.]*(\s+\p{L}[\p{L}'’\-\.]*){0,3}$")]
     private static partial Regex NamePattern();

@@ -6,6 +6,7 @@ using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Moderation.Analysis;
 using Assistant.Moderation.Sanctions;
+using Assistant.Moderation.Thresholds;
 using Assistant.Ticketing.Operators;
 
 namespace Assistant.Bot.Turns;
@@ -93,9 +94,17 @@ public sealed class TurnPipeline(
             Save(state);
             return;
         }
+
+        // A request for a person always reaches the handoff router: moderation may count a sure strike, never stand in the way.
+        var asksForPerson = Commands.AsksForPerson(text);
         if (verdict is not null)
         {
-            var handled = await ModerateAsync(turn, state, text, verdict, cancellationToken);
+            var handled = !asksForPerson && await ModerateAsync(turn, state, text, verdict, cancellationToken);
+            if (asksForPerson && RecordViolation(turn, state, text, verdict) is { CanUseService: false } sanction)
+            {
+                await SendAsync(turn, state, [await SanctionReplyAsync(state, sanction, cancellationToken)], cancellationToken);
+                handled = true;
+            }
             audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, turn.Activity.Id, verdict, handled);
             if (handled)
             {
@@ -105,7 +114,7 @@ public sealed class TurnPipeline(
             quarantine = verdict.Label == "abusive" && verdict.Action == "quarantine";
         }
 
-        var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine), cancellationToken);
+        var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine, asksForPerson), cancellationToken);
         await SendAsync(turn, state, output, cancellationToken);
         if (state.Escalation is { } escalation)
         {
@@ -119,8 +128,9 @@ public sealed class TurnPipeline(
     /// The one place that decides how a user's text is moderated, with the dialog's context:
     /// <list type="bullet">
     /// <item>a click on one of the assistant's own buttons or a bare command is not user content: null, never moderated;</item>
-    /// <item>a well-formed contact answer to the pending question or a short command ("où en est DGS-2026-000123 ?",
-    /// "mes demandes") is not prose, and the text models score such fragments unreliably: only the explicit rules apply;</item>
+    /// <item>a well-formed contact answer to the pending question, a short answer to a choice it offered ("c'est pour Ibox")
+    /// or a short command ("où en est DGS-2026-000123 ?", "mes demandes") is not prose, and the text models score such
+    /// fragments unreliably: only the explicit rules apply;</item>
     /// <item>anything else gets the full analysis (rules, then models and thresholds).</item>
     /// </list>
     /// </summary>
@@ -139,6 +149,7 @@ public sealed class TurnPipeline(
 
         var entities = EntityExtractor.Extract(text);
         var shortAnswer = ContactAnswers.IsWellFormed(state.PendingSlot, text, entities)
+            || ContactAnswers.IsChoiceAnswer(state.PendingSlot, text)
             || (text.Length <= 60 && Commands.Detect(text, entities) != Command.None);
         return shortAnswer ? verdict with { Label = "ok", Action = "allow", DecidedBy = "short-answer" } : verdict;
     }
@@ -146,6 +157,12 @@ public sealed class TurnPipeline(
     /// <returns>True when moderation answered the message and the dialog must not see it.</returns>
     private async Task<bool> ModerateAsync(TurnContext turn, IntakeState state, string text, ModerationVerdict verdict, CancellationToken cancellationToken)
     {
+        if (verdict.Label == "abusive" && verdict.Action == ModerationActions.Rephrase)
+        {
+            // Not sure enough to punish: the message is not used, nothing counts, the pending question stays open.
+            await SendAsync(turn, state, [new Reply(await RenderAsync("AbusiveRephrase", state, cancellationToken), state.PendingSlot)], cancellationToken);
+            return true;
+        }
         if (RecordViolation(turn, state, text, verdict) is { } sanction)
         {
             if (!sanction.CanUseService)
@@ -177,17 +194,17 @@ public sealed class TurnPipeline(
         return false;
     }
 
-    /// <summary>An abusive message the thresholds act on counts as a strike; null for any other message.</summary>
+    /// <summary>A strike for an abusive message on sure ground (a rule, or a score from the strike threshold); null for any other message.</summary>
     private SanctionStatus? RecordViolation(TurnContext turn, IntakeState state, string text, ModerationVerdict verdict)
     {
-        if (verdict.Label != "abusive" || verdict.Action == "allow")
+        if (verdict.Label != "abusive" || !verdict.Strike)
         {
             return null;
         }
         var clause = state.OperatorId == "icosnet" ? "ICOSNET 5 / Digisense 3" : "Digisense 3";
         var sanction = sanctions.RecordViolation(new Violation(
             state.OperatorId, state.UserId, turn.ConversationId, text, verdict.Label,
-            verdict.Scores.Abusive, verdict.Scores.Offtopic, clause, verdict.DecidedBy, time.GetUtcNow()));
+            verdict.Scores.Abusive, verdict.Scores.Offtopic, clause, verdict.DecidedBy, time.GetUtcNow(), turn.Activity.Id));
         logger.LogInformation("Abusive message ({Action}, score {Score:0.00}, decided by {DecidedBy}); user now {SanctionLevel}",
             verdict.Action, verdict.Scores.Abusive, verdict.DecidedBy, sanction.Level);
         return sanction;
