@@ -9,12 +9,11 @@ namespace Assistant.Moderation.Tests.Serving;
 public sealed class ModelPipelineTests
 {
     [Fact]
-    public void First_start_trains_all_four_models_quickly_with_a_manifest()
+    public void First_start_trains_all_four_models_with_a_manifest()
     {
+        // How long first-start training takes is measured by the benchmarks (bench/Assistant.Bench, TrainingBenchmarks).
         var manifest = SharedModels.Manifest;
 
-        // Measured alone: about 30 s on 2 cores. The bound is looser because test projects run in parallel and share the CPU.
-        Assert.True(SharedModels.FirstStartSeconds < 120, $"first start took {SharedModels.FirstStartSeconds:0.0} s");
         Assert.Equal(ModelKinds.All.Order(StringComparer.Ordinal), manifest.Models);
         Assert.Equal(16, manifest.DataHash.Length);
         Assert.True(manifest.HeldOutRows > 0);
