@@ -214,7 +214,8 @@ public sealed class HandoffApiTests : IDisposable
     [Fact]
     public async Task An_urgent_ticket_of_a_customer_with_a_contract_goes_straight_to_the_queueAsync()
     {
-        using var host = new HandoffTestHost();
+        // Lucas Bernard, DGS-C1002, standard contract: one of the demo customers.
+        using var host = new HandoffTestHost(demoCustomers: true);
         await using var alice = await host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
         await alice.OpenFeedAsync();
         var user = host.User();

@@ -16,9 +16,11 @@ public sealed class HandoffTestHost : IDisposable
     public const string Password = "agent-password-1";
 
     /// <param name="open">False: both operators open one minute a week (Monday 09:00 Paris), and the clock is kept out of it.</param>
-    public HandoffTestHost(string? dataDirectory = null, bool open = true)
+    /// <param name="demoCustomers">Loads the fictional demo customers (a start has none by default).</param>
+    public HandoffTestHost(string? dataDirectory = null, bool open = true, bool demoCustomers = false)
     {
         Factory = new ChannelAppFactory(dataDirectory ?? ChannelAppFactory.NewDataDirectory());
+        Factory.Settings["Assistant:Customers:SeedDemoCustomers"] = demoCustomers ? "true" : "false";
         string[] operators = ["digisense", "icosnet"];
         for (var index = 0; index < operators.Length; index++)
         {
