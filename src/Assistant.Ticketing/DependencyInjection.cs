@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ITicketEvents, NoTicketEvents>();
         services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
         services.AddSingleton<ICustomerVerifier, CustomerVerifier>();
+        services.AddSingleton<CustomerImport>();
         services.AddSingleton<IConsentStore, LiteDbConsentStore>();
         services.AddSingleton<IStaffStore, LiteDbStaffStore>();
         services.AddHostedService<TicketingStartup>();

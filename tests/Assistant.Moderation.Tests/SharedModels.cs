@@ -10,19 +10,16 @@ namespace Assistant.Moderation.Tests;
 /// </summary>
 internal static class SharedModels
 {
-    private static readonly Lazy<(ModelProvider Provider, double Seconds)> Trained = new(() =>
+    private static readonly Lazy<ModelProvider> Trained = new(() =>
     {
         var root = Path.Combine(Path.GetTempPath(), "moderation-tests-" + Guid.NewGuid().ToString("N"));
         var options = new ModerationOptions { DataDirectory = root, TrainWhenMissing = true };
         var provider = new ModelProvider(Options.Create(options), NullLogger<ModelProvider>.Instance);
-        var started = System.Diagnostics.Stopwatch.StartNew();
         provider.StartLoadingAsync().GetAwaiter().GetResult();
-        return (provider, started.Elapsed.TotalSeconds);
+        return provider;
     });
 
-    public static ModelProvider Provider => Trained.Value.Provider;
-
-    public static double FirstStartSeconds => Trained.Value.Seconds;
+    public static ModelProvider Provider => Trained.Value;
 
     public static ModelManifest Manifest => Provider.Store.ReadManifest(Provider.CurrentVersion!);
 

@@ -52,8 +52,13 @@ test('resuming with a watermark delivers what was missed, once, and nothing befo
   for (const webSocket of [true, false]) {
     const resumed = dl.connect({ token, conversationId, watermark, webSocket });
     try {
-      await resumed.waitFor(dl.isReplyTo(missed.json.id), 'the reply to the missed message');
-      await dl.delay(500);
+      await resumed.waitFor(
+        (a) => dl.isReplyTo(missed.json.id)(a) && a.inputHint !== 'ignoringInput',
+        'the end of the reply to the missed message'
+      );
+      // Activities arrive in watermark order: once a later message has its reply, anything still to come for the
+      // earlier ones (a replay, a duplicate) would already be here.
+      await converse(resumed, token, 'après la reprise', `r-after-${webSocket ? 'socket' : 'polling'}`);
       const ids = resumed.activities.map((a) => a.id);
       assert.ok(ids.includes(missed.json.id), 'the message sent while away arrives');
       assert.equal(new Set(ids).size, ids.length, 'nothing arrives twice');

@@ -1,4 +1,5 @@
 using Assistant.Bot.Admin.Audit;
+using Assistant.Bot.Admin.Customers;
 using Assistant.Bot.Admin.Models;
 using Assistant.Bot.Admin.Sanctions;
 using Assistant.Bot.Admin.Settings;
@@ -10,7 +11,7 @@ using Assistant.Bot.Moderation;
 
 namespace Assistant.Bot.Admin;
 
-/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, run-time settings, and the <c>/admin</c> page.</summary>
+/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, run-time settings, customer import, and the <c>/admin</c> page.</summary>
 public static class AdminSetup
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
@@ -53,6 +54,7 @@ public static class AdminSetup
         admin.MapUserDataApi();
         admin.MapSettingsApi();
         admin.MapModelsApi();
+        admin.MapCustomersApi();
 
         // The page is public (it holds no data); its calls carry the admin's token.
         app.MapGet("/admin", (IWebHostEnvironment environment) =>

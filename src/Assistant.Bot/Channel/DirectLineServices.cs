@@ -31,7 +31,6 @@ public static class DirectLineServices
         services.AddSingleton<IncomingActivities>();
         services.AddSingleton<StreamSession>();
         services.AddSingleton<TurnQueue>();
-        services.TryAddSingleton<ITurnHandler, PlaceholderTurnHandler>();
         services.AddHostedService<TurnWorker>();
 
         var allowedOrigins = configuration.GetSection("Assistant:AllowedOrigins").Get<string[]>() ?? [];

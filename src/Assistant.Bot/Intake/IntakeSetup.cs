@@ -5,7 +5,7 @@ namespace Assistant.Bot.Intake;
 
 public static class IntakeSetup
 {
-    /// <summary>The intake dialog and the turn pipeline that runs it; replaces the channel's placeholder bot.</summary>
+    /// <summary>The intake dialog and the turn pipeline that runs it: the channel's turn handler.</summary>
     public static IServiceCollection AddIntake(this IServiceCollection services)
     {
         services.AddSingleton<BotDatabase>();

@@ -201,7 +201,7 @@ public sealed class TurnPipeline(
         {
             return null;
         }
-        var clause = state.OperatorId == "icosnet" ? "ICOSNET 5 / Digisense 3" : "Digisense 3";
+        var clause = operators.Find(state.OperatorId)?.SanctionClause ?? "";
         var sanction = sanctions.RecordViolation(new Violation(
             state.OperatorId, state.UserId, turn.ConversationId, text, verdict.Label,
             verdict.Scores.Abusive, verdict.Scores.Offtopic, clause, verdict.DecidedBy, time.GetUtcNow(), turn.Activity.Id));

@@ -107,6 +107,17 @@ public static class ModelSetEvaluator
         }
     }
 
+    /// <summary>
+    /// How many of <paramref name="rows"/> the set decides as labelled, scored as served (models, rules, default
+    /// thresholds). For relabelled messages, this says whether a set learned them, which held-out metrics cannot show.
+    /// </summary>
+    public static int CountDecidedAsLabelled(ModelSet set, IEnumerable<LabelledMessage> rows)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Count(r => ModelSetAnalysis.Analyze(set, ModerationThresholds.Defaults, r.Text).Moderation.Label == r.Moderation);
+    }
+
     private static ThresholdRow ThresholdRowAt(double threshold, IReadOnlyList<(string Actual, float Score)> scored)
     {
         var positives = scored.Count(s => s.Actual == Labels.Abusive);

@@ -12,7 +12,7 @@ namespace Assistant.Moderation.Training;
 public static class ModelTrainingJob
 {
     /// <param name="HeldOut">The held-out rows the set was evaluated on: another set evaluated on them is compared like for like.</param>
-    /// <param name="RelabelsUsed">Relabelled messages added to the training split (one per distinct text: the latest wins).</param>
+    /// <param name="Relabelled">Relabelled messages added to the training split (one per distinct text: the latest wins).</param>
     /// <param name="RelabelsSkipped">Relabelled messages left out because their text is a held-out row's: training on them would leak into the evaluation.</param>
     public sealed record Outcome(
         ModelSet Set,
@@ -22,8 +22,11 @@ public static class ModelTrainingJob
         bool Promoted,
         TrainingData Data,
         IReadOnlyList<LabelledMessage> HeldOut,
-        int RelabelsUsed = 0,
-        int RelabelsSkipped = 0);
+        IReadOnlyList<LabelledMessage> Relabelled,
+        int RelabelsSkipped)
+    {
+        public int RelabelsUsed => Relabelled.Count;
+    }
 
     public static Outcome Run(string trainingDataDirectory, ModelStore store, PromotionGate gate, string? sharedDataDirectory, bool promote, DateTimeOffset now) =>
         Run(trainingDataDirectory, store, gate, sharedDataDirectory, promote, now, relabelled: []);
@@ -84,6 +87,6 @@ public static class ModelTrainingJob
             promoted = true;
         }
 
-        return new Outcome(trained.Set, manifest, report, saved, promoted, data, test, used.Count, skipped);
+        return new Outcome(trained.Set, manifest, report, saved, promoted, data, test, used, skipped);
     }
 }

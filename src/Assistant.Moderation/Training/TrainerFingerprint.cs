@@ -25,9 +25,15 @@ public static class TrainerFingerprint
             return $"v{TrainerSettings.TrainerVersion}-{typeof(TrainerFingerprint).Assembly.ManifestModule.ModuleVersionId:N}";
         }
 
+        return Of(location);
+    }
+
+    /// <summary>The fingerprint of the trainer compiled in the assembly file at <paramref name="assemblyPath"/>.</summary>
+    public static string Of(string assemblyPath)
+    {
         // The file itself is not stable across rebuilds of the same source here (module id and PDB id differ), so
         // hash the metadata with its GUID heap blanked out, plus every method body's IL.
-        using var pe = new PEReader(File.OpenRead(location));
+        using var pe = new PEReader(File.OpenRead(assemblyPath));
         var reader = pe.GetMetadataReader();
         var metadata = pe.GetMetadata().GetContent().ToArray();
         var guidOffset = reader.GetHeapMetadataOffset(HeapIndex.Guid);

@@ -14,6 +14,10 @@ public sealed class CustomerOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan AttemptWindow { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Load the fictional demo customers when the collection is empty.</summary>
-    public bool SeedDemoCustomers { get; set; } = true;
+    /// <summary>
+    /// Load the fictional demo customers (<see cref="DemoCustomers"/>, premium contracts included) when the collection is
+    /// empty, to try a fresh install end to end. Off by default: on a real deployment anyone who reads the source could
+    /// otherwise verify as one of them and get contract features.
+    /// </summary>
+    public bool SeedDemoCustomers { get; set; }
 }

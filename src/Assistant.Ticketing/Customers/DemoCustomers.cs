@@ -1,6 +1,9 @@
 namespace Assistant.Ticketing.Customers;
 
-/// <summary>Fictional customers loaded when the customer collection is empty, so a fresh install can be tried end to end.</summary>
+/// <summary>
+/// Fictional customers, loaded into an empty customer collection only when <c>Assistant:Customers:SeedDemoCustomers</c>
+/// is true, so a fresh install can be tried end to end.
+/// </summary>
 public static class DemoCustomers
 {
     public static IReadOnlyList<Customer> All { get; } =

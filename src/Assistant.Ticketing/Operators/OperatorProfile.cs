@@ -13,6 +13,8 @@ public sealed record OperatorProfile
     public string ReferencePrefix { get; init; } = "";
     public string CguVersion { get; init; } = "";
     public string CguUrl { get; init; } = "";
+    /// <summary>The clause of the operator's CGU that every sanction of its users cites (abusive content), e.g. <c>Digisense 3</c>.</summary>
+    public string SanctionClause { get; init; } = "";
     /// <summary>Products this operator supports, from the taxonomy (<c>vroom</c>, <c>ibox</c>, <c>client-space</c>, <c>other</c>).</summary>
     public IReadOnlyList<string> Products { get; init; } = [];
     /// <summary>IANA time zone of the business hours.</summary>

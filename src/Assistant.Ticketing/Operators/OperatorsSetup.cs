@@ -69,6 +69,11 @@ public static partial class OperatorsSetup
             yield return $"{name}: CguVersion is required";
         }
 
+        if (string.IsNullOrWhiteSpace(profile.SanctionClause) || profile.SanctionClause.Any(char.IsControl))
+        {
+            yield return $"{name}: SanctionClause (the CGU clause sanctions cite) is required, on one line";
+        }
+
         foreach (var product in profile.Products.Where(p => !Taxonomy.IsProduct(p)))
         {
             yield return $"{name}: product '{product}' is not one of {string.Join(", ", Taxonomy.Products)}";

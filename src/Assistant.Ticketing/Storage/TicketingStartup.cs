@@ -8,7 +8,7 @@ namespace Assistant.Ticketing.Storage;
 
 /// <summary>
 /// Opens the database and checks the operators when the host starts, so a bad file or setting stops
-/// the start with a clear message instead of failing the first user's turn; seeds the demo customers.
+/// the start with a clear message instead of failing the first user's turn; seeds the demo customers when configured to.
 /// </summary>
 public sealed partial class TicketingStartup(
     TicketingDatabase database,

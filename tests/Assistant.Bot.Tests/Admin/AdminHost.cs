@@ -52,9 +52,12 @@ public sealed class AdminHost : IDisposable
 
     public Task<HttpClient> AgentAsync() => LoginAsync(AgentEmail, AgentPassword);
 
-    public async Task<HttpClient> LoginAsync(string email, string password)
+    public Task<HttpClient> LoginAsync(string email, string password) => LoginAsync(Factory, email, password);
+
+    /// <summary>A client of <paramref name="factory"/> signed in through the real token endpoint (e.g. a host restarted on the same data).</summary>
+    public static async Task<HttpClient> LoginAsync(ChannelAppFactory factory, string email, string password)
     {
-        var client = Factory.CreateClient();
+        var client = factory.CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();

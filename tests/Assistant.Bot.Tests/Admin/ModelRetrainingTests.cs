@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Tests.Intake;
-using Assistant.Moderation.Data;
 
 namespace Assistant.Bot.Tests.Admin;
 
@@ -13,13 +12,16 @@ namespace Assistant.Bot.Tests.Admin;
 /// </summary>
 public sealed class ModelRetrainingTests : IDisposable
 {
-    // The first one outside the held-out split: a held-out text is left out of training (tested in the moderation tests).
-    private static readonly string Message = new[]
-    {
-        "Pouvez-vous me conseiller un bon restaurant italien près de la gare de Lyon ?",
-        "Vous connaissez un bon restaurant italien vers la gare ?",
-        "Un conseil pour un restaurant italien pas loin de la gare ?",
-    }.First(text => !HeldOutSplit.IsHeldOut(text));
+    // Praise in slang that the served set refuses as abusive (README, "where the models fall short"), each relabelled ok:
+    // what a retraining must learn. None is a row of the shipped data, so all of them join the training split (a relabel
+    // that repeats a held-out row is left out, tested in the moderation tests). The slice the host trains on has no praise
+    // rows; that a set trained without these relabels gets them wrong too is checked in the moderation tests.
+    private static readonly string[] Praise =
+    [
+        "Franchement votre support c'est de la bombe",
+        "Cette mise à jour déchire, vous avez assuré grave",
+        "Votre équipe a tué le game avec cette mise à jour, bravo",
+    ];
 
     private readonly RetrainingSandbox _sandbox = new();
     private readonly AdminHost _host;
@@ -53,18 +55,25 @@ public sealed class ModelRetrainingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_retrained_set_learns_the_relabels_is_compared_on_the_same_held_out_rows_and_can_be_discardedAsync()
+    public async Task A_retrained_set_decides_the_relabelled_messages_as_relabelled_where_the_served_set_did_not_is_compared_on_the_same_held_out_rows_and_can_be_discardedAsync()
     {
         var chat = await ChatSession.StartAsync(_host.DirectLine, "dl_retrain");
-        await chat.SayAsync(Message);
-        var activityId = _host.UserMessageId(chat.ConversationId, Message);
         var agent = await _host.AgentAsync();
-        using var relabelled = await agent.PostAsJsonAsync("/api/moderation/relabels", new { conversationId = chat.ConversationId, activityId, label = "offtopic" });
-        Assert.Equal(HttpStatusCode.Created, relabelled.StatusCode);
+        foreach (var text in Praise)
+        {
+            using var analysed = await agent.PostAsJsonAsync("/api/moderation/analyze", new { text });
+            var served = (await analysed.Content.ReadFromJsonAsync<JsonObject>())!["moderation"]!;
+            Assert.True((string)served["label"]! != "ok", $"The served set already decides \"{text}\" as ok ({served.ToJsonString()}): pick a message it gets wrong.");
+            await chat.SayAsync(text);
+            var activityId = _host.UserMessageId(chat.ConversationId, text);
+            using var relabelled = await agent.PostAsJsonAsync("/api/moderation/relabels", new { conversationId = chat.ConversationId, activityId, label = "ok" });
+            Assert.Equal(HttpStatusCode.Created, relabelled.StatusCode);
+        }
+
         var admin = await _host.AdminAsync();
 
         using var noReason = await admin.PostAsJsonAsync("/api/admin/models/training", new { reason = " " });
-        using var started = await admin.PostAsJsonAsync("/api/admin/models/training", new { reason = "agents flagged missed off-topic messages" });
+        using var started = await admin.PostAsJsonAsync("/api/admin/models/training", new { reason = "agents flagged praise refused as abusive" });
         using var twice = await admin.PostAsJsonAsync("/api/admin/models/training", new { reason = "again" });
         var status = await WaitForTrainingAsync(admin);
 
@@ -80,7 +89,10 @@ public sealed class ModelRetrainingTests : IDisposable
         var comparison = retrained["comparison"]!;
         Assert.Equal(_served, (string)comparison["baselineVersion"]!);
         Assert.Equal((int)retrained["heldOutRows"]!, (int)comparison["heldOutRows"]!);
-        Assert.Equal(1, (int)comparison["relabelsUsed"]!);
+        Assert.Equal(Praise.Length, (int)comparison["relabelsUsed"]!);
+        // Learning, measured as served (models, rules, default thresholds): the served set decided none of them ok, the new set all.
+        Assert.Equal(0, (int?)comparison["baselineRelabelsDecidedAsLabelled"]);
+        Assert.Equal(Praise.Length, (int?)comparison["relabelsDecidedAsLabelled"]);
         Assert.InRange((double)comparison["baselineMetrics"]!["moderation.macroF1"]!, 0.01, 1);
         Assert.InRange((double)retrained["metrics"]!["moderation.macroF1"]!, 0.01, 1);
         Assert.Single(_host.Audit("model.retrain.done"));

@@ -90,4 +90,26 @@ public sealed class SanctionsApiTests : IDisposable
         Assert.Single((await admin.GetFromJsonAsync<JsonArray>("/api/admin/sanctions"))!);
         Assert.Empty(_host.Audit("sanction"));
     }
+
+    [Fact]
+    public async Task A_sanction_cites_the_clause_configured_for_the_users_operatorAsync()
+    {
+        // Operators are configuration: a clause set for ICOSNET is what its users' sanctions cite; Digisense keeps its own.
+        using var host = new AdminHost(new Dictionary<string, string?>
+        {
+            ["Assistant:Operators:0:Id"] = "icosnet",
+            ["Assistant:Operators:0:SanctionClause"] = "ICOSNET Apps, article 9 (test)",
+        });
+        const string Insult = "Bande d'incapables, vous êtes vraiment des abrutis finis";
+        var icosnet = await ChatSession.StartOnPageAsync(host.DirectLine, "icosnet");
+        var digisense = await ChatSession.StartOnPageAsync(host.DirectLine, "digisense");
+
+        await icosnet.SayAsync(Insult);
+        await digisense.SayAsync(Insult);
+
+        var sanctions = host.Service<ISanctionService>();
+        var icosnetDecision = Assert.Single(sanctions.History(icosnet.UserId));
+        Assert.Equal(("icosnet", "ICOSNET Apps, article 9 (test)"), (icosnetDecision.OperatorId, icosnetDecision.Clause));
+        Assert.Equal("Digisense 3", Assert.Single(sanctions.History(digisense.UserId)).Clause);
+    }
 }

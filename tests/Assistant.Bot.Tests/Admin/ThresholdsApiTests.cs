@@ -1,27 +1,43 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Assistant.Bot.Tests.Channel;
 using Assistant.Bot.Tests.Intake;
 using Assistant.Moderation.Thresholds;
 
 namespace Assistant.Bot.Tests.Admin;
 
-/// <summary>Thresholds per label: read, preview on the held-out set and on recent traffic, change (audited).</summary>
+/// <summary>Thresholds per label: read, preview on the held-out set and on recent traffic, change (validated, audited, kept across a restart).</summary>
 public sealed class ThresholdsApiTests : IDisposable
 {
     private readonly AdminHost _host = new();
 
+    private const string ThresholdsPath = "/api/admin/moderation/thresholds";
+
     public void Dispose() => _host.Dispose();
 
     [Fact]
-    public async Task The_thresholds_in_use_are_readAsync()
+    public async Task The_api_returns_a_change_at_once_and_after_a_restartAsync()
     {
         var admin = await _host.AdminAsync();
-        var body = await admin.GetFromJsonAsync<JsonObject>("/api/admin/moderation/thresholds");
+        var before = (await admin.GetFromJsonAsync<JsonObject>(ThresholdsPath))!;
+        Assert.Equal(["allow", "warn", "refuse", "quarantine"], before["actions"]!.AsArray().Select(a => (string)a!));
+        Assert.NotEqual(0.45f, (float)before["abusive"]!["threshold"]!);
 
-        Assert.Equal(ModerationThresholds.Defaults.Abusive.Threshold, (float)body!["abusive"]!["threshold"]!);
-        Assert.Equal("refuse", (string)body["abusive"]!["action"]!);
-        Assert.Contains("quarantine", body["actions"]!.AsArray().Select(a => (string)a!));
+        using var response = await admin.PutAsJsonAsync(ThresholdsPath, new { abusive = new { threshold = 0.45, action = "quarantine" }, reason = "fewer false refusals" });
+        var saved = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var read = (await admin.GetFromJsonAsync<JsonObject>(ThresholdsPath))!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0.45f, (float)read["abusive"]!["threshold"]!);
+        Assert.Equal("quarantine", (string)read["abusive"]!["action"]!);
+        Assert.Equal(before["offtopic"]!.ToJsonString(), read["offtopic"]!.ToJsonString()); // a label left out keeps its policy
+        Assert.Equal(saved.ToJsonString(), read.ToJsonString());
+
+        _host.Factory.Dispose();
+        using var restarted = new ChannelAppFactory(_host.Factory.DataDirectory);
+        var again = await AdminHost.LoginAsync(restarted, AdminHost.AdminEmail, AdminHost.AdminPassword);
+        Assert.Equal(read.ToJsonString(), (await again.GetFromJsonAsync<JsonObject>(ThresholdsPath))!.ToJsonString());
     }
 
     [Fact]
@@ -74,36 +90,47 @@ public sealed class ThresholdsApiTests : IDisposable
     }
 
     [Fact]
-    public async Task A_change_applies_to_the_next_message_and_is_auditedAsync()
+    public async Task A_change_applies_to_the_next_message_and_is_audited_with_the_values_before_and_afterAsync()
     {
+        // An insult the model (no rule) scores far above any threshold: refused with the policy in use, only warned about
+        // once the action is "warn", the dialog then going on (here: the terms of use, asked before anything else).
+        const string Insult = "Bande d'incapables, vous êtes vraiment des abrutis finis";
         var admin = await _host.AdminAsync();
-        using var response = await admin.PutAsJsonAsync("/api/admin/moderation/thresholds",
-            new { abusive = new { threshold = 0.45, action = "quarantine" }, reason = "fewer false refusals" });
+        var before = (await admin.GetFromJsonAsync<JsonObject>(ThresholdsPath))!;
+        var refused = await (await ChatSession.StartAsync(_host.DirectLine, "dl_before-change")).SayAsync(Insult);
+        Assert.Equal("refuse", (string)before["abusive"]!["action"]!);
+        Assert.Contains("Je ne peux pas prendre en compte ce message", ChatSession.Text(Assert.Single(refused)), StringComparison.Ordinal);
 
+        var threshold = (float)before["abusive"]!["threshold"]!;
+        using var response = await admin.PutAsJsonAsync(ThresholdsPath, new { abusive = new { threshold, action = "warn" }, reason = "warn first" });
         response.EnsureSuccessStatusCode();
-        var current = _host.Service<IModerationSettings>().Current;
-        Assert.Equal(0.45f, current.Abusive.Threshold);
-        Assert.Equal("quarantine", current.Abusive.Action);
-        Assert.Equal(ModerationThresholds.Defaults.Offtopic, current.Offtopic);
+        var warned = await (await ChatSession.StartAsync(_host.DirectLine, "dl_after-change")).SayAsync(Insult);
+
+        Assert.Contains("Attention : ce message enfreint", ChatSession.Text(warned[0]), StringComparison.Ordinal);
+        Assert.Equal("consent", (string?)warned[^1]["channelData"]?["slot"]);
         var entry = Assert.Single(_host.Audit("thresholds.update"));
-        var before = ModerationThresholds.Defaults;
+        var offtopic = before["offtopic"]!;
         var expected = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"abusive {before.Abusive.Threshold:0.00}/{before.Abusive.Action}, offtopic {before.Offtopic.Threshold:0.00}/{before.Offtopic.Action} → abusive 0.45/quarantine");
+            $"abusive {threshold:0.00}/refuse, offtopic {(float)offtopic["threshold"]!:0.00}/{(string)offtopic["action"]!} → abusive {threshold:0.00}/warn");
         Assert.Contains(expected, entry.Details, StringComparison.Ordinal);
-        Assert.Contains("fewer false refusals", entry.Details, StringComparison.Ordinal);
+        Assert.Contains("warn first", entry.Details, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(1.5, "refuse", "fine")]
-    [InlineData(0.5, "explode", "fine")]
-    [InlineData(0.5, "refuse", "")]
-    public async Task An_invalid_change_is_refused_and_nothing_changesAsync(double threshold, string action, string reason)
+    [InlineData(1.5, "refuse", "fine", "abusive")]
+    [InlineData(0.5, "explode", "fine", "abusive")]
+    [InlineData(0.5, "refuse", "", "reason")]
+    public async Task An_invalid_change_is_refused_with_the_field_at_fault_and_nothing_changesAsync(double threshold, string action, string reason, string field)
     {
         var admin = await _host.AdminAsync();
-        using var response = await admin.PutAsJsonAsync("/api/admin/moderation/thresholds", new { abusive = new { threshold, action }, reason });
+        var before = await admin.GetStringAsync(ThresholdsPath);
+
+        using var response = await admin.PutAsJsonAsync(ThresholdsPath, new { abusive = new { threshold, action }, reason });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(ModerationThresholds.Defaults, _host.Service<IModerationSettings>().Current);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.NotEmpty(problem["errors"]![field]!.AsArray());
+        Assert.Equal(before, await admin.GetStringAsync(ThresholdsPath));
         Assert.Empty(_host.Audit("thresholds"));
     }
 

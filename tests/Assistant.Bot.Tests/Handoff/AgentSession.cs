@@ -59,6 +59,23 @@ public sealed class AgentSession(string name, HttpClient http) : IAsyncDisposabl
         }
     }
 
+    /// <summary>
+    /// Whether any event received so far matches, apart from those <see cref="NextEventAsync"/> returned. Only meaningful
+    /// after waiting for a later event: the feed delivers in order.
+    /// </summary>
+    public bool HasReceived(Func<(string Name, JsonNode? Data), bool> match)
+    {
+        lock (_seen)
+        {
+            while (_events.Reader.TryRead(out var next))
+            {
+                _seen.Add(next);
+            }
+
+            return _seen.Any(match);
+        }
+    }
+
     public Task<HttpResponseMessage> AcceptAsync(string conversationId) => Http.PostAsync($"/api/handoffs/{conversationId}/accept", null);
 
     public Task<HttpResponseMessage> CompleteAsync(string conversationId, bool resolved = false) =>

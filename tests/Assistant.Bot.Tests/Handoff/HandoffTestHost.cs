@@ -8,26 +8,33 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Assistant.Bot.Tests.Handoff;
 
 /// <summary>
-/// The whole host (Direct Line, dialog, handoff, staff auth) on a fresh data directory. Digisense is open
+/// The whole host (Direct Line, dialog, handoff, staff auth) on a fresh data directory. Both operators are open
 /// every day around the clock here, so whether an agent can take a conversation depends only on who is online.
 /// </summary>
 public sealed class HandoffTestHost : IDisposable
 {
     public const string Password = "agent-password-1";
 
-    /// <param name="open">False: Digisense opens one minute a week (Monday 09:00 Paris), and the clock is kept out of it.</param>
-    public HandoffTestHost(string? dataDirectory = null, bool open = true)
+    /// <param name="open">False: both operators open one minute a week (Monday 09:00 Paris), and the clock is kept out of it.</param>
+    /// <param name="demoCustomers">Loads the fictional demo customers (a start has none by default).</param>
+    public HandoffTestHost(string? dataDirectory = null, bool open = true, bool demoCustomers = false)
     {
         Factory = new ChannelAppFactory(dataDirectory ?? ChannelAppFactory.NewDataDirectory());
-        Factory.Settings["Assistant:Operators:0:Id"] = "digisense";
-        Factory.Settings["Assistant:Operators:0:Holidays"] = "none";
-        var day = 0;
-        foreach (var weekday in open ? Enum.GetValues<DayOfWeek>() : [DayOfWeek.Monday])
+        Factory.Settings["Assistant:Customers:SeedDemoCustomers"] = demoCustomers ? "true" : "false";
+        string[] operators = ["digisense", "icosnet"];
+        for (var index = 0; index < operators.Length; index++)
         {
-            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Day"] = weekday.ToString();
-            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Opens"] = open ? "00:00" : "09:00";
-            Factory.Settings[$"Assistant:Operators:0:BusinessHours:{day}:Closes"] = open ? "23:59:59" : "09:01";
-            day++;
+            var entry = $"Assistant:Operators:{index}";
+            Factory.Settings[$"{entry}:Id"] = operators[index];
+            Factory.Settings[$"{entry}:Holidays"] = "none";
+            var day = 0;
+            foreach (var weekday in open ? Enum.GetValues<DayOfWeek>() : [DayOfWeek.Monday])
+            {
+                Factory.Settings[$"{entry}:BusinessHours:{day}:Day"] = weekday.ToString();
+                Factory.Settings[$"{entry}:BusinessHours:{day}:Opens"] = open ? "00:00" : "09:00";
+                Factory.Settings[$"{entry}:BusinessHours:{day}:Closes"] = open ? "23:59:59" : "09:01";
+                day++;
+            }
         }
 
         var paris = TimeZoneInfo.ConvertTime(Factory.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Tests.Channel;
@@ -126,7 +125,6 @@ public sealed class LlmInterpreterTests(ITestOutputHelper output) : IAsyncLifeti
         using var factory = Host(endpoint);
         var chat = await ChatSession.StartAsync(new DirectLineTestClient(factory.CreateClient()) { Log = output.WriteLine }, "dl_llm_" + failure);
 
-        var started = Stopwatch.StartNew();
         await chat.SayAsync("Accepter et valider");
         await chat.SayAsync("Mon Ibox ne synchronise plus aucun fichier depuis hier soir.");
         var reference = await chat.AnswerUntilFiledAsync(Answers);
@@ -134,8 +132,8 @@ public sealed class LlmInterpreterTests(ITestOutputHelper output) : IAsyncLifeti
         var ticket = Stored(factory, reference);
         Assert.Equal("ibox", ticket.Product);
         Assert.Contains("synchronise plus", ticket.Description, StringComparison.Ordinal);
-        // Each turn waits at most the configured 1.5 s for the model, never the 20 s it would take.
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3 * chat.Turns), $"{chat.Turns} turns took {started.Elapsed}");
+        // How long a turn waits for a silent model (the timeout, never the model's 20 s) is measured by the benchmarks
+        // (bench/Assistant.Bench, LlmTimeoutBenchmarks), not here: wall-clock bounds fail on a busy machine.
         if (failure != "dead")
         {
             Assert.True(_model.Calls > 0);

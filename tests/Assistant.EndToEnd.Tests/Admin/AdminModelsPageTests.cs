@@ -44,7 +44,8 @@ public sealed class AdminModelsPageTests : IAsyncLifetime
         await admin.ClickAsync("#retrain");
         await Assertions.Expect(admin.Locator("#retrain-status")).ToContainTextAsync("terminé", new() { Timeout = 180_000 });
         var retrained = admin.Locator("#models-body tr", new() { HasText = "contre " + _sandbox.ServedVersion });
-        await Assertions.Expect(retrained).ToContainTextAsync("1 message(s) réétiqueté(s) appris");
+        await Assertions.Expect(retrained).ToContainTextAsync("1 message(s) réétiqueté(s) à l'entraînement");
+        await Assertions.Expect(retrained).ToContainTextAsync("décidés comme réétiquetés : ");
         await Assertions.Expect(retrained).ToContainTextAsync("F1 macro");
         await admin.ScreenshotAsync(new() { Path = Browser.ArtifactPath("admin-models.png") });
 

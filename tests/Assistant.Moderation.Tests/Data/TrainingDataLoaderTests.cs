@@ -25,11 +25,6 @@ public sealed class TrainingDataLoaderTests
     public void No_hatecheck_case_is_among_the_training_rows()
     {
         var hateCheck = FindShared("multilingual-hatecheck/hatecheck_cases_final_french.csv");
-        if (hateCheck is null)
-        {
-            return;
-        }
-
         var training = TrainingDataLoader.Load(ShippedData).Rows.Select(r => TextNormalizer.ForMatching(r.Text)).ToHashSet(StringComparer.Ordinal);
         var cases = CsvFile.Read(hateCheck).Select(r => TextNormalizer.ForMatching(r["test_case"])).ToList();
 
@@ -76,7 +71,20 @@ public sealed class TrainingDataLoaderTests
             new[] { "a", "b", "c", "d", "e", "f", "g", "h" }.Select(HeldOutSplit.IsHeldOut).ToArray());
     }
 
-    internal static string? FindShared(string relative)
+    [Fact]
+    public void A_shared_data_file_that_is_missing_fails_the_test_that_needs_it_and_says_where_it_was_looked_for()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => FindShared("multilingual-hatecheck/no-such-file.csv"));
+
+        Assert.Contains("shared/data/multilingual-hatecheck/no-such-file.csv", error.Message, StringComparison.Ordinal);
+        Assert.Contains(AppContext.BaseDirectory.TrimEnd('/'), error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A file of the public data sets (<c>../shared/data</c> beside the repository, always present in CI). Missing, it
+    /// fails the test: a test that passed without its data would prove nothing.
+    /// </summary>
+    internal static string FindShared(string relative)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
@@ -87,6 +95,8 @@ public sealed class TrainingDataLoaderTests
             }
         }
 
-        return null;
+        throw new FileNotFoundException(
+            $"shared/data/{relative} was not found in any folder from {AppContext.BaseDirectory} up: this test needs the public data sets checked out beside the repository (../shared/data).",
+            relative);
     }
 }

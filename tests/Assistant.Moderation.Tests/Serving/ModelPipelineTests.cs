@@ -1,4 +1,3 @@
-using Assistant.Moderation.Evaluation;
 using Assistant.Moderation.Serving;
 using Assistant.Moderation.Tests.Analysis;
 using Assistant.Moderation.Training;
@@ -10,12 +9,11 @@ namespace Assistant.Moderation.Tests.Serving;
 public sealed class ModelPipelineTests
 {
     [Fact]
-    public void First_start_trains_all_four_models_quickly_with_a_manifest()
+    public void First_start_trains_all_four_models_with_a_manifest()
     {
+        // How long first-start training takes is measured by the benchmarks (bench/Assistant.Bench, TrainingBenchmarks).
         var manifest = SharedModels.Manifest;
 
-        // Measured alone: about 30 s on 2 cores. The bound is looser because test projects run in parallel and share the CPU.
-        Assert.True(SharedModels.FirstStartSeconds < 120, $"first start took {SharedModels.FirstStartSeconds:0.0} s");
         Assert.Equal(ModelKinds.All.Order(StringComparer.Ordinal), manifest.Models);
         Assert.Equal(16, manifest.DataHash.Length);
         Assert.True(manifest.HeldOutRows > 0);
@@ -24,19 +22,20 @@ public sealed class ModelPipelineTests
     }
 
     [Fact]
-    public void Held_out_metrics_meet_the_gate_and_the_targets_they_reach()
+    public void Held_out_metrics_meet_the_gate_and_stated_floors_close_to_what_the_data_reaches()
     {
         var metrics = SharedModels.Manifest.Metrics;
-        var gate = new PromotionGate();
 
         Assert.True(SharedModels.Manifest.Gate.Passed, string.Join("; ", SharedModels.Manifest.Gate.Failures));
         // Targets of the issue that the current data reaches on the held-out split.
         Assert.True(metrics["ok.flaggedAbusive"] <= 0.03, $"ok flagged abusive {metrics["ok.flaggedAbusive"]:0.000}");
         Assert.True(metrics["priority.accuracy"] >= 0.75, $"priority accuracy {metrics["priority.accuracy"]:0.000}");
-        // Targets not reached yet (macro-F1 0.90, abusive recall 0.95, off-topic recall 0.90): held to the gate's floors.
-        Assert.True(metrics["moderation.macroF1"] >= gate.MinModerationMacroF1, $"macro-F1 {metrics["moderation.macroF1"]:0.000}");
-        Assert.True(metrics["abusive.recall"] >= gate.MinAbusiveRecall, $"abusive recall {metrics["abusive.recall"]:0.000}");
-        Assert.True(metrics["offtopic.recall"] >= gate.MinOfftopicRecall, $"off-topic recall {metrics["offtopic.recall"]:0.000}");
+        // Targets not reached yet (macro-F1 0.90, abusive recall 0.95, off-topic recall 0.90). These floors sit about a point
+        // and a half under the README's figures (0.864, 0.877, 0.773), well above the gate's (0.80, 0.80, 0.70), so a
+        // regression the gate would let through fails here. Raise them when the data improves.
+        Assert.True(metrics["moderation.macroF1"] >= 0.85, $"macro-F1 {metrics["moderation.macroF1"]:0.000}");
+        Assert.True(metrics["abusive.recall"] >= 0.86, $"abusive recall {metrics["abusive.recall"]:0.000}");
+        Assert.True(metrics["offtopic.recall"] >= 0.75, $"off-topic recall {metrics["offtopic.recall"]:0.000}");
         Assert.True(metrics["category.accuracy"] >= 0.80, $"category accuracy {metrics["category.accuracy"]:0.000}");
         Assert.True(metrics["product.accuracy"] >= 0.80, $"product accuracy {metrics["product.accuracy"]:0.000}");
     }

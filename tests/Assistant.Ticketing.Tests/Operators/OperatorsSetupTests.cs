@@ -43,6 +43,7 @@ public class OperatorsSetupTests
             ["Assistant:Operators:0:Name"] = "Acme",
             ["Assistant:Operators:0:ReferencePrefix"] = "ACM",
             ["Assistant:Operators:0:CguVersion"] = "1",
+            ["Assistant:Operators:0:SanctionClause"] = "Acme terms, 4",
             ["Assistant:Operators:0:Products:0"] = "other",
             ["Assistant:Operators:0:BusinessHours:0:Day"] = "Monday",
             ["Assistant:Operators:0:BusinessHours:0:Opens"] = "10:00",
@@ -61,9 +62,11 @@ public class OperatorsSetupTests
             ["Assistant:Operators:0:Id"] = "digisense",
             ["Assistant:Operators:0:ReferencePrefix"] = "dgs1",
             ["Assistant:Operators:0:TimeZone"] = "Mars/Olympus",
+            ["Assistant:Operators:0:SanctionClause"] = " ",
         })));
 
         Assert.Contains("ReferencePrefix", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SanctionClause", error.Message, StringComparison.Ordinal);
         Assert.Contains("Mars/Olympus", error.Message, StringComparison.Ordinal);
     }
 }

@@ -79,10 +79,8 @@ async function waitUntil(probe, what, timeoutMs = 10000) {
   throw new Error(`Timed out waiting for ${what}`);
 }
 
-const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 // The bot's opening message; the only place these tests look at reply wording.
 const isGreeting = (activity) => activity.from.role === 'bot' && /Bonjour/.test(activity.text || '');
 const isReplyTo = (id) => (activity) => activity.from.role === 'bot' && activity.replyToId === id && activity.type === 'message';
 
-module.exports = { ConnectionStatus, base, domain, secret, rest, generateToken, userIdOf, connect, waitUntil, delay, isGreeting, isReplyTo };
+module.exports = { ConnectionStatus, base, domain, secret, rest, generateToken, userIdOf, connect, waitUntil, isGreeting, isReplyTo };

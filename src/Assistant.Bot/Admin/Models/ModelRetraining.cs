@@ -83,11 +83,16 @@ public sealed partial class ModelRetraining(
             var baseline = served is null
                 ? new Dictionary<string, double>()
                 : ModelSetEvaluator.Evaluate(served, outcome.HeldOut, sharedDataDirectory: null, now).Summary;
+            // Held-out metrics cannot show whether the relabels were learned (they only ever join the training split):
+            // count how many of them each set decides as relabelled.
+            var learned = ModelSetEvaluator.CountDecidedAsLabelled(outcome.Set, outcome.Relabelled);
+            int? servedAgreed = served is null ? null : ModelSetEvaluator.CountDecidedAsLabelled(served, outcome.Relabelled);
             models.Store.WriteComparison(version, new ModelComparison(
-                served?.Version, baseline, outcome.HeldOut.Count, outcome.RelabelsUsed, outcome.RelabelsSkipped, actorName ?? actor, started.Reason ?? "", now));
+                served?.Version, baseline, outcome.HeldOut.Count, outcome.RelabelsUsed, outcome.RelabelsSkipped, actorName ?? actor, started.Reason ?? "", now,
+                learned, servedAgreed));
             var macroF1 = outcome.Report.Summary.GetValueOrDefault("moderation.macroF1");
             audit.Record(actor, actorName, "model.retrain.done", version, string.Create(CultureInfo.InvariantCulture,
-                $"macro-F1 {macroF1:0.000} vs {baseline.GetValueOrDefault("moderation.macroF1"):0.000} for {served?.Version ?? "none"} on the same {outcome.HeldOut.Count} held-out rows; gate {(outcome.Manifest.Gate.Passed ? "passed" : "failed")}; {outcome.RelabelsUsed} relabel(s) used, {outcome.RelabelsSkipped} held out"));
+                $"macro-F1 {macroF1:0.000} vs {baseline.GetValueOrDefault("moderation.macroF1"):0.000} for {served?.Version ?? "none"} on the same {outcome.HeldOut.Count} held-out rows; gate {(outcome.Manifest.Gate.Passed ? "passed" : "failed")}; {outcome.RelabelsUsed} relabel(s) used, {outcome.RelabelsSkipped} held out; {learned} decided as relabelled by the new set, {servedAgreed?.ToString(CultureInfo.InvariantCulture) ?? "none"} by the served set"));
             LogRetrained(logger, version, outcome.Manifest.TrainingSeconds, outcome.RelabelsUsed, macroF1);
             Finish(started with { State = "succeeded", FinishedAt = time.GetUtcNow(), Version = version });
         }

@@ -461,8 +461,13 @@
       return "";
     }
     var box = element("div", null, "comparison");
+    // Whether the relabels were learned is a count of decisions on them (null in comparisons written before it was measured).
+    var learned = c.relabelsDecidedAsLabelled == null ? ""
+      : " ; décidés comme réétiquetés : " + c.relabelsDecidedAsLabelled + " par le nouveau jeu, "
+        + (c.baselineRelabelsDecidedAsLabelled == null ? "–" : c.baselineRelabelsDecidedAsLabelled) + " par le jeu servi";
     box.appendChild(element("div", "contre " + (c.baselineVersion || "aucun") + ", mêmes " + c.heldOutRows + " messages réservés ; "
-      + c.relabelsUsed + " message(s) réétiqueté(s) appris" + (c.relabelsSkipped ? ", " + c.relabelsSkipped + " écarté(s) (réservés)" : "")));
+      + c.relabelsUsed + " message(s) réétiqueté(s) à l'entraînement" + (c.relabelsSkipped ? ", " + c.relabelsSkipped + " écarté(s) (réservés)" : "")
+      + learned));
     metricNames.forEach(function (n) {
       var now = m.metrics[n[0]];
       var before = c.baselineMetrics[n[0]];
