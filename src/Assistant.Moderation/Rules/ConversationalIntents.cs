@@ -21,20 +21,56 @@ public static partial class ConversationalIntents
     /// <summary>The intent of a message made only of such phrases, or null. Expects <c>TextNormalizer.ForMatching</c> text.</summary>
     public static string? Match(string matchingText)
     {
-        var text = SymbolPattern().Replace(matchingText, " ").Trim();
-        if (text.Length == 0 || text.Length > 160 || !WholePattern().IsMatch(text))
+        ArgumentNullException.ThrowIfNull(matchingText);
+        var text = SpacesPattern().Replace(SymbolPattern().Replace(matchingText, " "), " ").Trim();
+        if (text.Length == 0 || text.Length > 160)
+        {
+            return null;
+        }
+
+        // Which phrase kinds can cover the text up to each position: the message matches when one path reaches the end.
+        var reached = new int[text.Length + 1];
+        reached[0] = 1 << Phrases.Length;
+        for (var position = 0; position < text.Length; position++)
+        {
+            if (reached[position] == 0)
+            {
+                continue;
+            }
+
+            for (var kind = 0; kind < Phrases.Length; kind++)
+            {
+                var phrase = Phrases[kind].Match(text, position);
+                if (phrase.Success && phrase.Length > 0)
+                {
+                    var end = Math.Min(text.Length, phrase.Index + phrase.Length + 1);
+                    reached[end] |= reached[position] | (1 << kind);
+                }
+            }
+        }
+
+        var kinds = reached[text.Length];
+        if (kinds == 0)
         {
             return null;
         }
 
         // The most telling phrase names the intent: a person asked for matters more than the "merci" around it.
-        return HumanPattern().IsMatch(text) ? Human
-            : OpenerPattern().IsMatch(text) ? Opener
-            : ThanksPattern().IsMatch(text) ? Thanks
-            : AcknowledgementPattern().IsMatch(text) ? Acknowledgement
-            : YesNoPattern().IsMatch(text) ? YesNo
-            : Greeting;
+        for (var kind = 0; kind < Phrases.Length; kind++)
+        {
+            if ((kinds & (1 << kind)) != 0)
+            {
+                return Names[kind];
+            }
+        }
+
+        return null;
     }
+
+    private static readonly string[] Names = [Human, Opener, Thanks, Acknowledgement, YesNo, Greeting];
+
+    private static readonly System.Text.RegularExpressions.Regex[] Phrases =
+        [HumanPhrase(), OpenerPhrase(), ThanksPhrase(), AcknowledgementPhrase(), YesNoPhrase(), GreetingPhrase()];
 
     private const string HumanAtoms =
         @"(?:(?:je (?:veux|voudrais|souhaite|souhaiterais|prefere|prefererais|demande a)|j'(?:aimerais|exige|voudrais)|jveux|est ce que je peux|puis je|pourrais je|peut on|on peut|je peux|je dois|il faut que je|merci de me faire|possible de|c'est possible de|je cherche a)\s+)?"
@@ -58,7 +94,7 @@ public static partial class ConversationalIntents
         @"(?:merci|mercii|mrc|mci|thx|thanks|thank you|thank u|ty|cheers|many thanks|much appreciated|appreciated)(?:\s+(?:beaucoup|bcp|infiniment|mille fois|encore|a vous|a toi|pour tout|pour votre aide|pour ton aide|pour la reponse|pour l'info|pour les infos|de votre aide|so much|a lot|a bunch|very much|again|for your help|for the help|for everything|for the info|guys|team|l'equipe))*"
         + @"|(?:bonne|bonnes|excellente|belle|have a|a)\s+(?:journee|soiree|fin de journee|week end|weekend|semaine|continuation|good day|nice day|great day|good one|good weekend|nice weekend|bientot|plus|\+)"
         + @"|(?:au revoir|a bientot|a plus|a\+|bye|goodbye|bye bye|see you|see ya|ciao|salut a vous|bisous|cordialement|bien cordialement|regards|best regards|kind regards|bonne continuation)"
-        + @"|(?:parfait|super|genial|top|nickel|impeccable|excellent|formidable|trop bien|great|perfect|awesome|brilliant|cool|nice|sweet|lovely|wonderful|fantastic|tres bien|c'est parfait|c'est top|c'est genial|c'est nickel|c'est super|that's great|that's perfect|all good|all sorted|sorted|resolu|c'est resolu|c'est regle|probleme resolu|ca marche|ca fonctionne|ca remarche|it works|it's working|works now|ca marche maintenant|tout fonctionne|tout marche|everything works)";
+        + @"|(?:parfait|super|genial|top|nickel|impeccable|excellent|formidable|trop bien|great|perfect|awesome|brilliant|cool|nice|sweet|lovely|wonderful|fantastic|tres bien|c'est parfait|c'est top|c'est genial|c'est nickel|c'est super|that's great|that's perfect|all good|all sorted|sorted|resolu|c'est resolu|c'est regle|probleme resolu|ca marche maintenant|ca marche|ca fonctionne|ca remarche|it works now|it works|it's working|works now|tout fonctionne|tout marche|everything works)";
 
     private const string AcknowledgementAtoms =
         @"(?:d'accord|dac|dacc|daccord|ok|okay|okk|oki|okey|k|kk|entendu|compris|bien recu|bien note|c'est note|note|ca marche|ca roule|ca me va|pas de souci|pas de probleme|aucun souci|sans souci|tres bien|bon|bien|alright|all right|got it|understood|noted|fine|sounds good|no problem|no worries|sure thing|will do|roger)"
@@ -71,28 +107,31 @@ public static partial class ConversationalIntents
 
     private const string GreetingAtoms =
         @"(?:bonjour|bonjours|bjr|bonsoir|bsr|salut|slt|coucou|hello|helo|hi|hey|hiya|good morning|good afternoon|good evening|morning|re|rebonjour|re bonjour|yo|allo|madame|monsieur|messieurs|mesdames|madame monsieur|a vous|a l'equipe|l'equipe|la team|team|there|everyone|all|guys)"
-        + @"|(?:svp|stp|s'il vous plait|s'il te plait|please|pls|plz|merci d'avance|thanks in advance|desole|desolee|pardon|excusez moi|sorry|excuse me|encore|again|aussi|also|alors|du coup|bon|ben|euh|hmm|hum|ah|oh|eh|bah)";
+        + @"|(?:svp|stp|s'il vous plait|s'il te plait|please|pls|plz|merci d'avance|thanks in advance|desole|desolee|pardon|excusez moi|sorry|excuse me|encore|again|aussi|also|alors|du coup|bon|ben|euh|hmm|hum|ah|oh|eh|bah|maintenant|now|vraiment|really|so|very|tres|trop|tout|all|bien|vous|you|a vous|guys)";
 
     // Emoji, pictographs and most punctuation between the phrases.
     [GeneratedRegex(@"[\p{So}\p{Sk}\p{Cs}\u200d\ufe0f.,;:!?¿¡()\[\]""«»…*~_/-]+", RegexOptions.CultureInvariant)]
     private static partial Regex SymbolPattern();
 
-    [GeneratedRegex(@"^(?:(?:" + HumanAtoms + "|" + OpenerAtoms + "|" + ThanksAtoms + "|" + AcknowledgementAtoms + "|" + YesNoAtoms + "|" + GreetingAtoms + @")(?:\s+|$))+$",
-        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex WholePattern();
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacesPattern();
 
-    [GeneratedRegex(@"(?:^|\s)(?:" + HumanAtoms + @")(?:\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex HumanPattern();
+    // Each phrase kind, anchored where the previous phrase ended and ending at a word boundary.
+    [GeneratedRegex(@"\G(?:" + HumanAtoms + @")(?= |$)", RegexOptions.CultureInvariant)]
+    private static partial Regex HumanPhrase();
 
-    [GeneratedRegex(@"(?:^|\s)(?:" + OpenerAtoms + @")(?:\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex OpenerPattern();
+    [GeneratedRegex(@"\G(?:" + OpenerAtoms + @")(?= |$)", RegexOptions.CultureInvariant)]
+    private static partial Regex OpenerPhrase();
 
-    [GeneratedRegex(@"(?:^|\s)(?:" + ThanksAtoms + @")(?:\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex ThanksPattern();
+    [GeneratedRegex(@"\G(?:" + ThanksAtoms + @")(?= |$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ThanksPhrase();
 
-    [GeneratedRegex(@"(?:^|\s)(?:" + AcknowledgementAtoms + @")(?:\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex AcknowledgementPattern();
+    [GeneratedRegex(@"\G(?:" + AcknowledgementAtoms + @")(?= |$)", RegexOptions.CultureInvariant)]
+    private static partial Regex AcknowledgementPhrase();
 
-    [GeneratedRegex(@"(?:^|\s)(?:" + YesNoAtoms + @")(?:\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex YesNoPattern();
+    [GeneratedRegex(@"\G(?:" + YesNoAtoms + @")(?= |$)", RegexOptions.CultureInvariant)]
+    private static partial Regex YesNoPhrase();
+
+    [GeneratedRegex(@"\G(?:" + GreetingAtoms + @")(?= |$)", RegexOptions.CultureInvariant)]
+    private static partial Regex GreetingPhrase();
 }

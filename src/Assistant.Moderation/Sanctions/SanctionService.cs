@@ -108,13 +108,13 @@ public sealed partial class SanctionService : ISanctionService
         lock (state)
         {
             var key = Key(operatorId, userId);
-            var strike = _database.Decisions.FindOne(d => d.UserKey == key && d.Kind == "violation" && d.ActivityId == activityId && d.WithdrawnAt == null);
+            var decisions = _database.Decisions.Find(d => d.UserKey == key).OrderBy(d => d.At).ThenBy(d => d.Id).ToList();
+            var strike = decisions.FirstOrDefault(d => d.Kind == "violation" && d.ActivityId == activityId && d.WithdrawnAt == null);
             if (strike is null)
             {
                 return null;
             }
 
-            var decisions = _database.Decisions.Find(d => d.UserKey == key).OrderBy(d => d.At).ThenBy(d => d.Id).ToList();
             // The sanction in force, if this strike was one of those that led to it (the strike itself, or an earlier one
             // within the window with no other sanction in between), is lifted with it.
             var caused = decisions
@@ -123,16 +123,18 @@ public sealed partial class SanctionService : ISanctionService
                     && d.At - strike.At <= _options.StrikeWindow
                     && !decisions.Any(o => o.At > strike.At && o.At < d.At && o.Level is SanctionLevels.Suspended or SanctionLevels.Banned))
                 .FirstOrDefault();
+            // One document may be both the strike and the sanction it caused: change it once, then save.
             strike.WithdrawnAt = now.UtcDateTime;
             strike.WithdrawnBy = withdrawnBy;
-            _database.Decisions.Update(strike);
             if (caused is not null)
             {
                 caused.LiftedAt = now.UtcDateTime;
                 caused.LiftedBy = withdrawnBy;
-                caused.SanctionVoided = caused.Id != strike.Id;
+                caused.SanctionVoided = !ReferenceEquals(caused, strike);
                 _database.Decisions.Update(caused);
             }
+
+            _database.Decisions.Update(strike);
 
             _database.Decisions.Insert(new SanctionDecisionDocument
             {

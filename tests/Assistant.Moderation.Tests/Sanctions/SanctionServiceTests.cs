@@ -119,6 +119,53 @@ public sealed class SanctionServiceTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
+    [Fact]
+    public void A_withdrawn_strike_no_longer_counts_and_lifts_the_suspension_it_completed()
+    {
+        _service.RecordViolation(Violation("u7", Start) with { ActivityId = "a1" });
+        var suspended = _service.RecordViolation(Violation("u7", Start.AddHours(1)) with { ActivityId = "a2" });
+
+        var withdrawal = _service.WithdrawStrike("digisense", "u7", "a1", "staff:1", "relabelled ok", Start.AddHours(2));
+
+        Assert.Equal(SanctionLevels.Suspended, suspended.Level);
+        Assert.NotNull(withdrawal);
+        Assert.True(withdrawal.SanctionLifted);
+        Assert.Equal(SanctionLevels.Warning, withdrawal.Status.Level);
+        Assert.Equal(1, withdrawal.Status.Strikes);
+        Assert.True(_service.GetStatus("digisense", "u7", Start.AddHours(3)).CanUseService);
+        // The voided suspension does not count towards a ban: the next strike suspends again, it does not ban.
+        Assert.Equal(SanctionLevels.Suspended, _service.RecordViolation(Violation("u7", Start.AddHours(4))).Level);
+    }
+
+    [Fact]
+    public void Withdrawing_the_strike_that_suspended_lifts_the_suspension_and_survives_a_restart()
+    {
+        _service.RecordViolation(Violation("u8", Start) with { ActivityId = "b1" });
+        _service.RecordViolation(Violation("u8", Start.AddHours(1)) with { ActivityId = "b2" });
+
+        var withdrawal = _service.WithdrawStrike("digisense", "u8", "b2", "staff:1", "relabelled ok", Start.AddHours(2));
+        Reopen();
+
+        Assert.True(withdrawal!.SanctionLifted);
+        var status = _service.GetStatus("digisense", "u8", Start.AddHours(3));
+        Assert.Equal(SanctionLevels.Warning, status.Level);
+        Assert.Equal(1, status.Strikes);
+        Assert.Contains(_service.History("u8"), d => d.Kind == "withdrawal");
+    }
+
+    [Fact]
+    public void Withdrawing_a_message_that_counted_no_strike_changes_nothing()
+    {
+        _service.RecordViolation(Violation("u9", Start) with { ActivityId = "c1" });
+
+        Assert.Null(_service.WithdrawStrike("digisense", "u9", "other-message", "staff:1", "relabelled ok", Start.AddHours(1)));
+        Assert.Null(_service.WithdrawStrike("icosnet", "u9", "c1", "staff:1", "relabelled ok", Start.AddHours(1)));
+        Assert.Equal(1, _service.GetStatus("digisense", "u9", Start.AddHours(1)).Strikes);
+        Assert.NotNull(_service.WithdrawStrike("digisense", "u9", "c1", "staff:1", "relabelled ok", Start.AddHours(1)));
+        Assert.Null(_service.WithdrawStrike("digisense", "u9", "c1", "staff:1", "twice", Start.AddHours(2)));
+        Assert.Equal(SanctionLevels.None, _service.GetStatus("digisense", "u9", Start.AddHours(2)).Level);
+    }
+
     private SanctionService Create() => new(_database, Options.Create(_options), NullLogger<SanctionService>.Instance);
 
     private void Reopen()

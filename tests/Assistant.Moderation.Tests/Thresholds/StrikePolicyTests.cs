@@ -1,0 +1,65 @@
+using Assistant.Moderation.Analysis;
+using Assistant.Moderation.Rules;
+using Assistant.Moderation.Thresholds;
+
+namespace Assistant.Moderation.Tests.Thresholds;
+
+/// <summary>A strike needs sure ground: a rule, or a model score from the strike threshold; under it a refusal only asks to rephrase.</summary>
+public sealed class StrikePolicyTests
+{
+    private static readonly ModerationThresholds Policy = new(new LabelPolicy(0.4f, ModerationActions.Refuse), new LabelPolicy(0.5f, ModerationActions.Warn))
+    {
+        Strike = 0.9f,
+    };
+
+    [Theory]
+    [InlineData(0.39f, Labels.Ok, ModerationActions.Allow, false)]
+    [InlineData(0.40f, Labels.Abusive, ModerationActions.Rephrase, false)]
+    [InlineData(0.89f, Labels.Abusive, ModerationActions.Rephrase, false)]
+    [InlineData(0.90f, Labels.Abusive, ModerationActions.Refuse, true)]
+    public void The_model_score_decides_label_action_and_strike(float abusive, string label, string action, bool strike)
+    {
+        var verdict = ModelSetAnalysis.Decide(new ModerationScores(abusive, 0f), rule: null, Policy);
+
+        Assert.Equal(label, verdict.Label);
+        Assert.Equal(action, verdict.Action);
+        Assert.Equal(strike, verdict.Strike);
+    }
+
+    [Fact]
+    public void A_rule_counts_a_strike_whatever_the_score()
+    {
+        var verdict = ModelSetAnalysis.Decide(new ModerationScores(0.01f, 0f), ModerationRules.Threat, Policy);
+
+        Assert.Equal(Labels.Abusive, verdict.Label);
+        Assert.Equal(ModerationActions.Refuse, verdict.Action);
+        Assert.True(verdict.Strike);
+    }
+
+    [Fact]
+    public void Under_the_strike_threshold_another_action_is_kept_but_counts_nothing()
+    {
+        var quarantine = Policy with { Abusive = new LabelPolicy(0.4f, ModerationActions.Quarantine) };
+
+        var verdict = ModelSetAnalysis.Decide(new ModerationScores(0.5f, 0f), rule: null, quarantine);
+
+        Assert.Equal(ModerationActions.Quarantine, verdict.Action);
+        Assert.False(verdict.Strike);
+    }
+
+    [Fact]
+    public void A_strike_threshold_under_the_refusal_threshold_is_refused() =>
+        Assert.Contains((Policy with { Strike = 0.3f }).Validate(), e => e.StartsWith("strike:", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("intent:human")]
+    [InlineData("short-answer")]
+    [InlineData(ModerationRules.PlainAnswer)]
+    public void Replaying_a_let_through_decision_keeps_it_whatever_the_scores(string decidedBy)
+    {
+        var verdict = ModelSetAnalysis.Replay(new ModerationScores(0.99f, 0.99f), decidedBy, Policy);
+
+        Assert.Equal(Labels.Ok, verdict.Label);
+        Assert.False(verdict.Strike);
+    }
+}
