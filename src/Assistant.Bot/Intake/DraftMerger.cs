@@ -12,7 +12,8 @@ namespace Assistant.Bot.Intake;
 public static partial class DraftMerger
 {
     /// <returns>What happened, so the dialog can react (e.g. re-ask for an e-mail that did not parse).</returns>
-    public static MergeResult Merge(TicketDraft draft, Interpretation interpretation, string text, string? pendingSlot)
+    /// <param name="mayDescribe">False for a message that must not become the problem's description (moderation read it as off-topic).</param>
+    public static MergeResult Merge(TicketDraft draft, Interpretation interpretation, string text, string? pendingSlot, bool mayDescribe = true)
     {
         var entities = interpretation.Entities;
         var changed = false;
@@ -88,7 +89,7 @@ public static partial class DraftMerger
                 break;
         }
 
-        var description = DescriptionPart(text, interpretation, pendingSlot);
+        var description = mayDescribe ? DescriptionPart(text, interpretation, pendingSlot) : null;
         if (description is not null)
         {
             draft.Description = draft.Description is null ? description : $"{draft.Description}\n{description}";

@@ -115,7 +115,7 @@ public sealed class IntakeDialog(
             }
         }
 
-        var merge = DraftMerger.Merge(state.Draft, interpretation, message.Text, state.PendingSlot);
+        var merge = DraftMerger.Merge(state.Draft, interpretation, message.Text, state.PendingSlot, mayDescribe: !message.OffTopic);
         if (merge.DescriptionAdded)
         {
             Triage(state.Draft);
@@ -189,7 +189,7 @@ public sealed class IntakeDialog(
             state.Stage = IntakeStage.Collecting;
             PrefillContact(state);
         }
-        var merge = DraftMerger.Merge(state.Draft, interpretation, message.Text, pendingSlot: null);
+        var merge = DraftMerger.Merge(state.Draft, interpretation, message.Text, pendingSlot: null, mayDescribe: !message.OffTopic);
         if (merge.DescriptionAdded)
         {
             Triage(state.Draft);
@@ -386,4 +386,5 @@ public sealed class IntakeDialog(
 }
 
 /// <summary>A user message as the dialog needs it: text, uploaded files, the moderation's quarantine decision, and whether it asks for a person.</summary>
-public sealed record UserMessage(string Text, IReadOnlyList<DraftAttachment> Attachments, bool Quarantine, bool AsksForPerson = false);
+/// <param name="OffTopic">Moderation read it as off-topic: whatever else it fills in, it never becomes the problem's description.</param>
+public sealed record UserMessage(string Text, IReadOnlyList<DraftAttachment> Attachments, bool Quarantine, bool AsksForPerson = false, bool OffTopic = false);

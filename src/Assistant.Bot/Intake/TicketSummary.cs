@@ -17,7 +17,7 @@ public static partial class TicketSummary
         ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(draft);
         var lines = description.Split('\n')
-            .Select(line => Tidy(StripContact(line, draft)))
+            .Select(line => Tidy(GreetingPattern().Replace(StripContact(line, draft).Trim(), "")))
             .Where(line => line.Length > 0)
             .ToList();
         // Nothing left (the message was only contact details): keep the words as they came rather than file an empty ticket.
@@ -106,7 +106,7 @@ public static partial class TicketSummary
     [GeneratedRegex(@"\s+")]
     private static partial Regex SpacesPattern();
 
-    [GeneratedRegex(@"\s*([,;:.!?])(?:\s*[,;:])+|^\s*[,;:]\s*|\s+(?=[,;:.!?])")]
+    [GeneratedRegex(@"\s*([,;:.!?])(?:\s*[,;:])+|^\s*[,;:.]\s*|\s+(?=[,;:.!?])|[,;:]\s*(?=[.!?])")]
     private static partial Regex DanglingPunctuationPattern();
 
     [GeneratedRegex(@"\(\s*[,;:]?\s*\)")]

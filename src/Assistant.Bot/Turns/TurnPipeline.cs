@@ -114,7 +114,8 @@ public sealed class TurnPipeline(
             quarantine = verdict.Label == "abusive" && verdict.Action == "quarantine";
         }
 
-        var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine, asksForPerson), cancellationToken);
+        var offTopic = verdict?.Label == "offtopic";
+        var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine, asksForPerson, offTopic), cancellationToken);
         await SendAsync(turn, state, output, cancellationToken);
         if (state.Escalation is { } escalation)
         {
@@ -184,7 +185,8 @@ public sealed class TurnPipeline(
         }
 
         // Off-topic only matters when the user is not answering a question: "Marie Dupont" as a name is not off-topic.
-        var answeringSlot = state.PendingSlot is not null and not Slots.Description;
+        // A contact detail is not off-topic ("Marie Dupont" as a name); anything else off-topic is redirected, at the terms too.
+        var answeringSlot = state.PendingSlot is Slots.Name or Slots.Email or Slots.Phone or Slots.CustomerNumber;
         if (verdict.Label == "offtopic" && verdict.Action != "allow" && !answeringSlot && state.Stage != IntakeStage.Confirming)
         {
             logger.LogInformation("Off-topic message redirected (score {Score:0.00})", verdict.Scores.Offtopic);

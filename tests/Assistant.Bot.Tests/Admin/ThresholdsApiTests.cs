@@ -77,16 +77,17 @@ public sealed class ThresholdsApiTests : IDisposable
         Assert.Equal(2, (int)same["traffic"]!["messages"]!);
         Assert.Equal(0, (int)same["traffic"]!["changed"]!);
 
-        // Every message is abusive at the lowest threshold; the threat was already abusive (a rule decides it).
-        var all = await PreviewAsync(admin, 0.000001f);
+        // Every message is abusive at the lowest threshold, but the support message scores under the strike threshold: it
+        // would be declined, not refused with a strike. The threat was already abusive (a rule decides it).
+        var all = await PreviewAsync(admin, 1e-12f);
         Assert.Equal(1, (int)all["traffic"]!["changed"]!);
-        Assert.Equal(1, (int)all["traffic"]!["changes"]!["ok:allow → abusive:refuse"]!);
+        Assert.Equal(1, (int)all["traffic"]!["changes"]!["ok:allow → abusive:rephrase"]!);
 
         // A different action changes the decision on the threat too.
         using var response = await admin.PostAsJsonAsync("/api/admin/moderation/thresholds/preview",
             new { abusive = new { threshold = 0.3, action = "quarantine" }, days = 7 });
         var quarantine = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal(1, (int)quarantine!["traffic"]!["changes"]!["abusive:refuse → abusive:quarantine"]!);
+        Assert.Equal(1, (int)quarantine!["traffic"]!["changes"]!["abusive:refuse+strike → abusive:quarantine+strike"]!);
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class ThresholdsApiTests : IDisposable
         var entry = Assert.Single(_host.Audit("thresholds.update"));
         var offtopic = before["offtopic"]!;
         var expected = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"abusive {threshold:0.00}/refuse, offtopic {(float)offtopic["threshold"]!:0.00}/{(string)offtopic["action"]!} → abusive {threshold:0.00}/warn");
+            $"abusive {threshold:0.00}/refuse, strike from {(float)before["strike"]!:0.00}, offtopic {(float)offtopic["threshold"]!:0.00}/{(string)offtopic["action"]!} → abusive {threshold:0.00}/warn");
         Assert.Contains(expected, entry.Details, StringComparison.Ordinal);
         Assert.Contains("warn first", entry.Details, StringComparison.Ordinal);
     }
