@@ -58,12 +58,15 @@ public sealed class ChatRunner(int index, HttpClient http, Uri server, LoadOptio
             {
                 await Task.Delay(wait);
             }
-            else if (wait < TimeSpan.FromMilliseconds(-50))
+            await TurnAsync(windowEnd);
+            // A turn longer than the pause: the next message goes at once, without a burst to catch up.
+            var next = due + (long)(interval * (0.75 + (0.5 * _random.NextDouble())));
+            var now = Stopwatch.GetTimestamp();
+            if (next < now)
             {
                 LateSends++;
             }
-            await TurnAsync(windowEnd);
-            due = Math.Max(due + (long)(interval * (0.75 + (0.5 * _random.NextDouble()))), Stopwatch.GetTimestamp());
+            due = Math.Max(next, now);
         }
     }
 
