@@ -14,6 +14,7 @@ public static class LoadTest
     /// <summary>Warm-up chats and seconds before each measurement, so JIT and first-use costs stay out of it.</summary>
     private const int WarmUpChats = 8;
     private static readonly TimeSpan WarmUpDuration = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(3);
 
     public static async Task<int> RunAsync(LoadOptions options)
     {
@@ -77,12 +78,14 @@ public static class LoadTest
             Progress("warming up (the first start trains the models, about a minute on two cores)");
             await WarmUpAsync(server.Address, http, options with { Timeout = TimeSpan.FromMinutes(5) });
 
+            // Both readings after the same pause, so neither catches the service in the middle of its warm-up garbage.
+            await Task.Delay(IdleSettle);
             long idle = ProcessStats.Read(pid).ResidentBytes, withIdleChats = idle;
             if (options.IdleChats > 0)
             {
                 Progress($"memory: opening {options.IdleChats} idle chats");
                 var idleChats = await LoadRun.OpenIdleAsync(server.Address, http, options, options.IdleChats);
-                await Task.Delay(TimeSpan.FromSeconds(3));
+                await Task.Delay(IdleSettle);
                 withIdleChats = ProcessStats.Read(pid).ResidentBytes;
                 await LoadRun.CloseAsync(idleChats);
             }
