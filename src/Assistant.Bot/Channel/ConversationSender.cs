@@ -2,6 +2,7 @@ using System.Text.Json;
 using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Channel.Streaming;
+using Assistant.Bot.Metrics;
 using Assistant.Bot.Turns;
 using Assistant.Ticketing.Operators;
 
@@ -12,6 +13,7 @@ public sealed partial class ConversationSender(
     ConversationStore store,
     ConversationHub hub,
     IOperatorCatalog operators,
+    TurnMetrics metrics,
     ILogger<ConversationSender> logger) : IConversationSender
 {
     public const string BotId = "bot";
@@ -19,6 +21,7 @@ public sealed partial class ConversationSender(
 
     public Task<Activity> SendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
     {
+        var storing = TurnMetrics.Start();
         var conversation = store.Find(conversationId)
             ?? throw new KeyNotFoundException($"Conversation {conversationId} does not exist.");
         activity.Type ??= ActivityTypes.Message;
@@ -27,6 +30,7 @@ public sealed partial class ConversationSender(
         activity.From.Role ??= RoleTypes.Bot;
         activity.Recipient = new ChannelAccount { Id = conversation.UserId, Role = RoleTypes.User };
         var stored = store.Append(conversationId, activity, Publish);
+        metrics.Step(TurnSteps.Storage, storing);
         LogSent(logger, conversationId, activity.Id, activity.Type);
         return Task.FromResult(stored.Activity);
     }

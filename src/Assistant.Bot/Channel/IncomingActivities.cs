@@ -3,6 +3,7 @@ using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Channel.Streaming;
 using Assistant.Bot.Channel.Turns;
+using Assistant.Bot.Metrics;
 
 namespace Assistant.Bot.Channel;
 
@@ -16,6 +17,7 @@ public sealed partial class IncomingActivities(
     ConversationHub hub,
     ConversationSender sender,
     TurnQueue turns,
+    TurnMetrics metrics,
     TimeProvider time,
     ILogger<IncomingActivities> logger)
 {
@@ -37,7 +39,9 @@ public sealed partial class IncomingActivities(
             return activity.Id;
         }
 
+        var appending = TurnMetrics.Start();
         var stored = store.Append(conversation.Id, activity, sender.Publish);
+        metrics.Step(TurnSteps.Storage, appending);
         LogReceived(logger, conversation.Id, stored.Activity.Id, activity.Type);
         turns.Enqueue(new TurnWorkItem(conversation.Id, conversation.OperatorId, stored.Activity));
         return stored.Activity.Id!;

@@ -3,6 +3,7 @@ using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
+using Assistant.Bot.Metrics;
 using Assistant.Bot.Moderation;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
@@ -29,6 +30,7 @@ public static class AssistantHost
         services.AddSingleton<ITicketEvents, ChatTicketNotifier>();
         services.AddOpenApi();
         services.AddHealthChecks();
+        services.AddAssistantMetrics();
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
         services.AddStaffAuth(configuration);
@@ -42,6 +44,7 @@ public static class AssistantHost
         app.UseSerilogRequestLogging();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
+        app.MapAssistantMetrics();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDirectLine();

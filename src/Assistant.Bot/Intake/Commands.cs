@@ -128,7 +128,7 @@ public static partial class Commands
     public static bool AsksForPerson(string text) => HumanPattern().IsMatch(EntityExtractor.Fold(text));
 
     [GeneratedRegex(@"\b(?:parler|discuter|echanger|etre (?:mise?|mis) en (?:relation|contact)|etre rappelee?|avoir|joindre|contacter|passez[- ]moi|passe[- ]moi|mettez[- ]moi en relation avec|transferez[- ]moi (?:a|vers)|redirigez[- ]moi vers)\b[^.?!]{0,25}?\b(?:conseiller|conseillere|humain|humaine|une personne|un etre humain|quelqu'un|qqn|operateur|operatrice|un agent|un technicien|une technicienne|un interlocuteur|une interlocutrice)\b"
-        + @"|^(?:(?:bonjour|hello|salut),? )?(?:un|une) (?:conseiller|conseillere|humain|agent|personne|operateur|operatrice)(?: humaine?| reel(?:le)?)?(?:,? (?:svp|s'il vous plait|merci|please))?$"
+        + @"|^(?:(?:bonjour|hello|salut),? )?(?:(?:un|une) )?(?:conseiller|conseillere|humain|agent|operateur|operatrice|(?<=une )personne)(?: humaine?| reel(?:le)?)?(?:,? (?:svp|s'il vous plait|merci|please))?[ !?.]*$"
         + @"|\bpas (?:a |avec )?(?:un |une |le |ce |votre )?(?:robot|bot|chatbot|machine|automate)\b"
         + @"|\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |the |some |real |live |actual )*(?:human|person|agent|representative|rep|operator|someone|somebody|real person|supervisor|manager)\b"
         + @"|\b(?:get|put|transfer|connect|escalate)\s+me\s+(?:to|through to|with)\s+(?:a |an |the |real |live |actual )*(?:human|person|agent|representative|operator|someone|somebody|supervisor)\b"

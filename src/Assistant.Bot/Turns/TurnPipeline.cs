@@ -3,6 +3,7 @@ using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
+using Assistant.Bot.Metrics;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Moderation.Analysis;
 using Assistant.Moderation.Sanctions;
@@ -24,6 +25,7 @@ public sealed class TurnPipeline(
     IOperatorCatalog operators,
     ReplyTemplates replies,
     AuditLog audit,
+    TurnMetrics metrics,
     TimeProvider time,
     ILogger<TurnPipeline> logger) : ITurnHandler
 {
@@ -52,7 +54,9 @@ public sealed class TurnPipeline(
         {
             return; // a resumed conversation is not greeted twice
         }
+        var thinking = TurnMetrics.Start();
         var output = await dialog.StartAsync(state, cancellationToken);
+        metrics.Step(TurnSteps.Dialog, thinking);
         await SendAsync(turn, state, output, cancellationToken);
         Save(state);
     }
@@ -67,7 +71,9 @@ public sealed class TurnPipeline(
             return;
         }
 
+        var checking = TurnMetrics.Start();
         var status = sanctions.GetStatus(state.OperatorId, state.UserId, time.GetUtcNow());
+        metrics.Step(TurnSteps.Storage, checking);
         if (!status.CanUseService)
         {
             await SendAsync(turn, state, [await SanctionReplyAsync(state, status, cancellationToken)], cancellationToken);
@@ -81,14 +87,18 @@ public sealed class TurnPipeline(
 
         state.Language = LanguageDetector.Detect(text, state.Language);
         var quarantine = false;
+        var moderating = TurnMetrics.Start();
         var verdict = Moderate(state, text);
+        metrics.Moderated(moderating, verdict);
         if (handoff.IsHeld(turn.ConversationId))
         {
             // A person has (or is about to have) the conversation: moderation still counts, the bot stays silent.
             if (verdict is not null)
             {
                 RecordViolation(turn, state, text, verdict);
+                var auditing = TurnMetrics.Start();
                 audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, turn.Activity.Id, verdict, answeredByModeration: false);
+                metrics.Step(TurnSteps.Storage, auditing);
             }
             await handoff.ForwardAsync(turn, text, verdict, cancellationToken);
             Save(state);
@@ -105,7 +115,9 @@ public sealed class TurnPipeline(
                 await SendAsync(turn, state, [await SanctionReplyAsync(state, sanction, cancellationToken)], cancellationToken);
                 handled = true;
             }
+            var auditing = TurnMetrics.Start();
             audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, turn.Activity.Id, verdict, handled);
+            metrics.Step(TurnSteps.Storage, auditing);
             if (handled)
             {
                 Save(state);
@@ -115,7 +127,9 @@ public sealed class TurnPipeline(
         }
 
         var offTopic = verdict?.Label == "offtopic";
+        var thinking = TurnMetrics.Start();
         var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine, asksForPerson, offTopic), cancellationToken);
+        metrics.Step(TurnSteps.Dialog, thinking);
         await SendAsync(turn, state, output, cancellationToken);
         if (state.Escalation is { } escalation)
         {
@@ -257,19 +271,26 @@ public sealed class TurnPipeline(
         return activity;
     }
 
-    private IntakeState LoadState(TurnContext turn) =>
-        states.Find(turn.ConversationId) ?? new IntakeState
+    private IntakeState LoadState(TurnContext turn)
+    {
+        var loading = TurnMetrics.Start();
+        var state = states.Find(turn.ConversationId) ?? new IntakeState
         {
             Id = turn.ConversationId,
             OperatorId = operators.Find(turn.OperatorId)?.Id ?? turn.OperatorId,
             UserId = turn.UserId,
             Language = turn.Activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? LanguageDetector.English : LanguageDetector.French,
         };
+        metrics.Step(TurnSteps.Storage, loading);
+        return state;
+    }
 
     private void Save(IntakeState state)
     {
         state.UpdatedAt = time.GetUtcNow();
+        var saving = TurnMetrics.Start();
         states.Save(state);
+        metrics.Step(TurnSteps.Storage, saving);
     }
 
     /// <summary>The text of a message, or the string value of a postBack (suggested actions and card buttons).</summary>

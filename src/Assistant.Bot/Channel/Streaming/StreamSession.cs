@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using Assistant.Bot.Channel.Storage;
+using Assistant.Bot.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Channel.Streaming;
@@ -14,6 +15,7 @@ public sealed partial class StreamSession(
     ConversationStore store,
     IOptions<DirectLineOptions> options,
     IHostApplicationLifetime lifetime,
+    TurnMetrics metrics,
     ILogger<StreamSession> logger)
 {
     public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken cancellationToken)
@@ -94,7 +96,9 @@ public sealed partial class StreamSession(
                 }
 
                 var watermark = message.Watermark is null ? null : Watermarks.Format(sent);
+                var pushing = TurnMetrics.Start();
                 await SendAsync(socket, ActivitySets.Write([message.ActivityJson], watermark), cancellationToken);
+                metrics.Step(TurnSteps.Push, pushing);
             }
         }
     }

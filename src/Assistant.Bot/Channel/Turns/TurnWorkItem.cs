@@ -3,4 +3,8 @@ using Assistant.Bot.Channel.Activities;
 namespace Assistant.Bot.Channel.Turns;
 
 /// <summary>A stored incoming activity waiting for the bot.</summary>
-public sealed record TurnWorkItem(string ConversationId, string OperatorId, Activity Activity);
+public sealed record TurnWorkItem(string ConversationId, string OperatorId, Activity Activity)
+{
+    /// <summary>When it was queued, just after being stored (<see cref="System.Diagnostics.Stopwatch"/> ticks): turn latency starts here.</summary>
+    public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+}

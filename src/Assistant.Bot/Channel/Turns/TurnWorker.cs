@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Assistant.Bot.Channel.Activities;
+using Assistant.Bot.Metrics;
 using Assistant.Bot.Turns;
 
 namespace Assistant.Bot.Channel.Turns;
@@ -12,6 +13,7 @@ public sealed partial class TurnWorker(
     TurnQueue queue,
     ITurnHandler handler,
     IConversationSender sender,
+    TurnMetrics metrics,
     ILogger<TurnWorker> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Task> _tails = new();
@@ -47,6 +49,7 @@ public sealed partial class TurnWorker(
     private async Task RunTurnAsync(TurnWorkItem item, CancellationToken cancellationToken)
     {
         var turn = new TurnContext(item.ConversationId, item.OperatorId, item.Activity, sender);
+        metrics.TurnStarted(item);
         try
         {
             await handler.OnTurnAsync(turn, cancellationToken);
@@ -59,6 +62,10 @@ public sealed partial class TurnWorker(
         {
             LogTurnFailed(logger, ex, item.ConversationId, item.Activity.Id);
             await ApologiseAsync(turn, cancellationToken);
+        }
+        finally
+        {
+            metrics.TurnEnded(item);
         }
     }
 
