@@ -23,7 +23,7 @@ public static partial class ConversationalIntents
     {
         ArgumentNullException.ThrowIfNull(matchingText);
         var text = SpacesPattern().Replace(SymbolPattern().Replace(matchingText, " "), " ").Trim();
-        if (text.Length == 0 || text.Length > 160)
+        if (text.Length == 0 || text.Length > 160 || IsRepetition(text))
         {
             return null;
         }
@@ -65,6 +65,13 @@ public static partial class ConversationalIntents
         }
 
         return null;
+    }
+
+    /// <summary>"bonjour bonjour bonjour bonjour": one word said four times or more is a flood, for the models to judge.</summary>
+    private static bool IsRepetition(string text)
+    {
+        var words = text.Split(' ');
+        return words.Length >= 4 && words.GroupBy(w => w, StringComparer.Ordinal).Max(g => g.Count()) >= 4;
     }
 
     private static readonly string[] Names = [Human, Opener, Thanks, Acknowledgement, YesNo, Greeting];

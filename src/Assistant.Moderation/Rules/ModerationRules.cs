@@ -14,9 +14,10 @@ public static partial class ModerationRules
     public const string Threat = "rule:threat";
     public const string IllegalRequest = "rule:illegal-request";
     public const string PromptInjection = "rule:prompt-injection";
+    public const string HatePreference = "rule:hate-preference";
 
     /// <summary>True for the names of the rules that decide a message is abusive (as opposed to <see cref="PlainAnswer"/>).</summary>
-    public static bool IsAbusiveRule(string decidedBy) => decidedBy is Threat or IllegalRequest or PromptInjection;
+    public static bool IsAbusiveRule(string decidedBy) => decidedBy is Threat or IllegalRequest or PromptInjection or HatePreference;
 
     /// <summary>Ok by rule: the whole message is a phone number, an e-mail address, a customer number or one of the dialog's own choices.</summary>
     public const string PlainAnswer = "rule:plain-answer";
@@ -35,9 +36,14 @@ public static partial class ModerationRules
             return Threat;
         }
 
-        if (IllegalFrench().IsMatch(matchingText) || IllegalEnglish().IsMatch(matchingText))
+        if (IllegalFrench().IsMatch(matchingText) || IllegalEnglish().IsMatch(matchingText) || Fraud().IsMatch(matchingText))
         {
             return IllegalRequest;
+        }
+
+        if (HatePreferencePattern().IsMatch(matchingText))
+        {
+            return HatePreference;
         }
 
         return Injection().IsMatch(matchingText) ? PromptInjection : null;
@@ -45,10 +51,10 @@ public static partial class ModerationRules
 
     [GeneratedRegex(
         @"\b(je vais|j'vais|jvais|on va|je viendrai|on viendra|je vais venir|on vient|je peux)\b.{0,40}?\b(te|vous|t')\s*(tuer|buter|crever|egorger|planter|descendre|defoncer|fracasser|casser la (gueule|figure)|frapper|cogner|retrouver)\b"
-        + @"|\b(je|on)\s+(sai[st]|connai[st])\s+ou\s+(tu\s+(habites|vis|travailles)|vous\s+(habitez|vivez|travaillez)|se\s+trouve\s+(votre|ton|ta)|est\s+(votre|ton|ta))"
+        + @"|\b(je|on)\s+(sai[st]|connai[st])\s+ou\s+(tu\s+(habites|vis|travailles)|vous\s+(habitez|vivez|travaillez)|(il|elle)\s+(habite|vit))"
         + @"|\b(tout|vous)\s+(casser|bruler|faire sauter)\b.{0,30}?\b(agence|bureaux?|locaux|boutique|magasin)\b"
         + @"|\b(agence|bureaux?|locaux|boutique|magasin)\b.{0,40}?\b(tout casser|tout bruler|faire sauter|mettre le feu)\b"
-        + @"|\b(vous|tu)\s+(allez|vas)\s+(le\s+)?(payer|crever|mourir)\b.{0,20}?\b(physiquement|sang|balle|couteau)?"
+        + @"|\b(vous|tu)\s+(allez|vas)\s+(le\s+payer|crever|mourir)\b"
         + @"|\b(menace[rs]? de mort|une balle dans|coup de couteau|vous egorger|te egorger|t'egorger)\b"
         + @"|\b(je|on)\s+(vais|va|viens|viendrai|viendra)\b.{0,60}?\bcass(e|er) la (gueule|figure|tete)\b",
         RegexOptions.CultureInvariant)]
@@ -65,8 +71,7 @@ public static partial class ModerationRules
         @"\b(comment|je veux|je voudrais|j'aimerais|aide[sz]?[- ]moi a|explique[sz]?[- ]moi comment|peux-tu|tu peux|pouvez-vous|tu connais|donne[sz]?[- ]moi)\b.{0,40}?(?<!faire |essaye de |essaie de |tente de |essayer de |tenter de |empecher de )\b(pirater|hacker|cracker|espionner|intercepter|falsifier|contourner (le paiement|la double authentification|l'authentification|la licence|la limite)|(une |l')?injection sql|(la |une )?(force brute|bruteforce))\b"
         + @"|\b(je veux|je voudrais|aide[sz]?[- ]moi a|comment) (usurper|me faire passer pour)\b"
         + @"|\b(un |le )?crack (pour|de|du)\b|\bversion crackee?\b|\bkeygen\b"
-        + @"|\b(fausse facture|faux (bon de commande|avoir|recu|justificatif)|fausse attestation|facture antidatee)\b"
-        + @"|\b(redige|ecris|fais|genere)[sz]?[- ]?(moi)? un faux (mail|email|message)\b"
+        + @"|\b(je veux|je voudrais|j'aimerais|il me faut|besoin d'une?|fais|faites|fai[st][- ]moi|faire|creer|creez|generer|generez|rediger|redigez|pouvez-vous|pourriez-vous|peux-tu|tu peux|vous pouvez)\b.{0,30}?\b(une |un )?(fausse facture|faux (bon de commande|avoir|recu|justificatif)|fausse attestation)\b|\bfacture antidatee\b"
         + @"|\b(compte|espace client|ibox|mails?|boite mail|session|v-room)\b.{0,40}?\b(sans (son|sa|leur) (mot de passe|accord|autorisation|consentement)|sans qu'(il|elle|ils|elles) (le sache|le sachent|accepte|s'en rende))",
         RegexOptions.CultureInvariant)]
     private static partial Regex IllegalFrench();
@@ -78,6 +83,35 @@ public static partial class ModerationRules
         + @"|\bwrite (me )?a phishing\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex IllegalEnglish();
+
+    /// <summary>
+    /// Fraud asked politely, in words an honest request does not use: backdating, inflating an amount for an insurer or a
+    /// benefit office, a VAT-free invoice with a story to tell, someone else's password or private documents, access
+    /// "without them knowing".
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(antidat\w*|backdat\w*|post-?dat(e|er|ez|ing)\b)"
+        + @"|\b(gonfler|gonflez|gonfle|gonfliez|surfacturer|surfacturez|majorer|majorez|inflate|inflating|pad|bump up)\b.{0,40}?\b(montant|facture|devis|heures|nombre|prix|amount|invoice|quote|hours|bill|price)s?\b"
+        + @"|\b(montant|facture|devis|heures|amount|invoice|quote|hours)s?\b.{0,60}?\b(pour|for)\s+(l'|le |la |my |the |our |ma |mon |notre )?(assurance|assureur|mutuelle|caf|fisc|impots?|subvention|insurer|insurance|benefits office|tax office|subsidy)\b.{0,40}?\b(plus|gonfl|augment|higher|more|extra|rembours|reimburse|claim)"
+        + @"|\b(date|dater|datee?|changer la date|modifier la date|change the date|date it)\b.{0,60}?\b(exercice (precedent|dernier|anterieur|d'avant)|(previous|last|prior) (fiscal|financial|tax) year)\b"
+        + @"|\b(sans|without|no) (tva|vat)\b.{0,60}?\b(export|on dira|dire que|we'll say|say it's|pretend|fisc|tax office|personne ne)"
+        + @"|\b(donne[rz]?|donnez[- ]moi|envoie[rz]?|envoyez[- ]moi|communique[rz]?|transmettre|give|send|tell)\b( me| moi)?.{0,20}?\b(mot de passe|password|login|identifiants?|credentials|codes? d'acces)\b.{0,15}?\b(de|d'|of)\s+(mon|ma|my)\s+(collegue|colleague|voisin|voisine|neighbou?r|ex|femme|mari|wife|husband|patron|boss|associe|associee|partner)\b"
+        + @"|\b(facture|invoice|adresse|address|contrat|contract|releve|statement|donnees|data|dossier|file)s?\s+(de|d'|of)\s+(mon|ma|my)\s+(voisin|voisine|neighbou?r|ex|ex-femme|ex-mari|ex-wife|ex-husband)\b"
+        + @"|\b(sans qu'(il|elle|ils|elles|on) (le|la|ne le) (sache|sachent|remarque)|sans qu'(il|elle) s'en (rende|aper[cç]oive)|ne s'en rendra (pas|jamais) compte|without (him|her|them) (knowing|noticing|finding out)|(he|she|they) won'?t (notice|know|find out))\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Fraud();
+
+    /// <summary>
+    /// Hate phrased as a preference: not wanting to be served by people of an origin, a religion or a skin colour, or
+    /// asking for "a real French" agent. Asking for a language ("un conseiller qui parle arabe") is not matched.
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(pas (de|d'|un|une|avec (un|une|des)?)|sans|aucun|aucune|no|without|not (a|an|by|with)|never|jamais|refuse|don'?t want|ne veux pas|veux pas|rather|plutot que|instead of)\b[^.!?]{0,40}?(?<!parle |parlent |parler |speak |speaks |speaking |en )\b(arabes?|bougnoules?|renois|negres?|chinois|chinoises?|chinetoques?|asiatiques?|juifs?|juives?|musulmans?|musulmanes?|etrangers?|etrangeres?|africains?|africaines?|maghrebins?|beurs?|rebeus?|roms?|gitans?|chinese|asians?|jews?|jewish|muslims?|foreigners?|africans?|arabs?|pakis?|immigrants?|migrants?|voilee?s?|headscarf|hijab|burqa|turban)\b"
+        + @"|\b(vrai|vraie|bon|bonne|bien|100 ?%|pure?|de souche)\s+(francais|francaise|blanc|blanche)\b.{0,30}?\b(conseiller|conseillere|agent|technicien|technicienne|personne|interlocuteur|svp|s'il vous plait|au telephone)"
+        + @"|\b(conseiller|conseillere|agent|technicien|technicienne|personne|interlocuteur)\s+(bien |vraiment |100 ?% )?(francais|francaise|blanc|blanche) de souche\b"
+        + @"|\b(a real|a proper|a native|an actual) (white|english|british|french)(-born)? (person|agent|guy|man|woman|rep|representative)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex HatePreferencePattern();
 
     [GeneratedRegex(
         @"\b(ignore|oublie|oubliez|ignorez)\b.{0,20}?\b(tes|vos|toutes|les|ses)\b.{0,20}?\b(instructions|consignes|regles)\b"

@@ -33,6 +33,7 @@ public sealed class ConversationalIntentsTests
     [InlineData("Bonjour, ma facture de mars est fausse")]
     [InlineData("I need help hacking my neighbour's account")]
     [InlineData("t'es qu'un robot de merde")]
+    [InlineData("bonjour bonjour bonjour bonjour bonjour")]
     [InlineData("thanks for nothing, you useless idiots")]
     public void Anything_more_than_conversational_phrases_goes_to_the_models(string text) =>
         Assert.Null(ConversationalIntents.Match(TextNormalizer.ForMatching(text)));
