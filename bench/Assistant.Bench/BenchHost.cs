@@ -91,6 +91,16 @@ public sealed class BenchHost : IDisposable
             return Task.FromResult(activity);
         }
 
+        public async Task<IReadOnlyList<Activity>> SendAsync(string conversationId, IReadOnlyList<Activity> activities, Bot.Intake.IntakeState? state, CancellationToken cancellationToken)
+        {
+            foreach (var activity in activities)
+            {
+                await SendAsync(conversationId, activity, cancellationToken);
+            }
+
+            return activities;
+        }
+
         public Task SendTypingAsync(string conversationId, ChannelAccount from, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

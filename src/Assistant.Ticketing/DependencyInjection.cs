@@ -8,6 +8,7 @@ using Assistant.Ticketing.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Ticketing;
@@ -38,7 +39,8 @@ public static class DependencyInjection
         services.AddSingleton<OperatorSettings>();
         // Through the settings, so the admins' saved edits are served before anyone reads an operator.
         services.AddSingleton<IOperatorCatalog>(sp => sp.GetRequiredService<OperatorSettings>().Catalog);
-        services.AddSingleton(sp => new TicketingDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton(sp => new TicketingDatabase(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, sp.GetRequiredService<ILogger<CommitQueue>>()));
         services.AddSingleton<ISlaCalculator, SlaCalculator>();
         services.AddSingleton<ITicketService, TicketService>();
         services.TryAddSingleton<ITicketEvents, NoTicketEvents>();

@@ -4,6 +4,7 @@ using Assistant.Bot.Admin.Templates;
 using Assistant.Bot.Admin.Users;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Moderation;
+using Assistant.Ticketing.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public sealed class AdminDatabase : IDisposable
 
     private readonly LiteDatabase _database;
 
-    public AdminDatabase(IOptions<AssistantOptions> options)
+    public AdminDatabase(IOptions<AssistantOptions> options, ILogger<CommitQueue> logger)
     {
         var directory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(directory);
@@ -31,6 +32,7 @@ public sealed class AdminDatabase : IDisposable
         {
             UtcDate = true,
         };
+        _database.Pragma("CHECKPOINT", Channel.Storage.ConversationDatabase.CheckpointPages);
         if (_database.UserVersion == 0)
         {
             _database.UserVersion = SchemaVersion;
@@ -47,6 +49,8 @@ public sealed class AdminDatabase : IDisposable
         Relabels.EnsureIndex(r => r.UserId);
         LlmSettings = _database.GetCollection<SavedLlmSettings>("llm_settings");
         Retention = _database.GetCollection<SavedRetention>("retention");
+        LiteDbCollections.Ensure(_database, "audit", "template_versions", "relabels", "llm_settings", "retention");
+        Commits = new CommitQueue(_database, "admin.db", logger);
     }
 
     public ILiteCollection<AuditEntry> Audit { get; }
@@ -62,5 +66,12 @@ public sealed class AdminDatabase : IDisposable
     /// <summary>At most one document: the conversation retention an admin saved.</summary>
     public ILiteCollection<SavedRetention> Retention { get; }
 
-    public void Dispose() => _database.Dispose();
+    /// <summary>Group commit for the writes of every turn (the moderation decisions of the audit log).</summary>
+    public CommitQueue Commits { get; private set; } = null!;
+
+    public void Dispose()
+    {
+        Commits.Dispose();
+        _database.Dispose();
+    }
 }

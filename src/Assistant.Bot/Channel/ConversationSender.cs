@@ -2,6 +2,7 @@ using System.Text.Json;
 using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Channel.Streaming;
+using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Turns;
 using Assistant.Ticketing.Operators;
@@ -19,20 +20,28 @@ public sealed partial class ConversationSender(
     public const string BotId = "bot";
     public const string ChannelId = "directline";
 
-    public Task<Activity> SendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    public async Task<Activity> SendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        (await SendAsync(conversationId, [activity], state: null, cancellationToken))[0];
+
+    /// <summary>Several activities and, for a bot turn, the dialog state they leave: one durable write, then pushed in order.</summary>
+    public async Task<IReadOnlyList<Activity>> SendAsync(string conversationId, IReadOnlyList<Activity> activities, IntakeState? state, CancellationToken cancellationToken)
     {
         var storing = TurnMetrics.Start();
         var conversation = store.Find(conversationId)
             ?? throw new KeyNotFoundException($"Conversation {conversationId} does not exist.");
-        activity.Type ??= ActivityTypes.Message;
-        activity.ChannelId = ChannelId;
-        activity.From ??= BotAccount(conversation.OperatorId);
-        activity.From.Role ??= RoleTypes.Bot;
-        activity.Recipient = new ChannelAccount { Id = conversation.UserId, Role = RoleTypes.User };
-        var stored = store.Append(conversationId, activity, Publish);
+        foreach (var activity in activities)
+        {
+            activity.Type ??= ActivityTypes.Message;
+            activity.ChannelId = ChannelId;
+            activity.From ??= BotAccount(conversation.OperatorId);
+            activity.From.Role ??= RoleTypes.Bot;
+            activity.Recipient = new ChannelAccount { Id = conversation.UserId, Role = RoleTypes.User };
+        }
+
+        var stored = await store.AppendAsync(conversationId, activities, state, Publish);
         metrics.Step(TurnSteps.Storage, storing);
-        LogSent(logger, conversationId, activity.Id, activity.Type);
-        return Task.FromResult(stored.Activity);
+        LogSent(logger, conversationId, stored.Count);
+        return [.. stored.Select(s => s.Activity)];
     }
 
     public Task SendTypingAsync(string conversationId, ChannelAccount from, CancellationToken cancellationToken)
@@ -57,6 +66,6 @@ public sealed partial class ConversationSender(
     public void Publish(StoredActivity stored) =>
         hub.Publish(stored.Activity.Conversation!.Id!, new StreamMessage(stored.Watermark, stored.Json));
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Sent {ActivityType} activity {ActivityId} on conversation {ConversationId}")]
-    private static partial void LogSent(ILogger logger, string conversationId, string? activityId, string? activityType);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sent {Count} activities on conversation {ConversationId}")]
+    private static partial void LogSent(ILogger logger, string conversationId, int count);
 }

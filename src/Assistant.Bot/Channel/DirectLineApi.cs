@@ -103,7 +103,7 @@ public static class DirectLineApi
         }
 
         var expiresIn = ExpiresIn(caller, tokens);
-        if (!store.TryCreate(conversationId, userId, operatorId, locale))
+        if (!await store.TryCreateAsync(conversationId, userId, operatorId, locale))
         {
             var existing = store.Find(conversationId)!;
             return existing.UserId == userId
@@ -187,7 +187,7 @@ public static class DirectLineApi
         }
 
         var (activity, parseError) = ParseActivity(new string(buffer, 0, read));
-        return activity is null ? parseError! : TypedResults.Ok(new ResourceResponse(incoming.Accept(conversation, caller!, activity)));
+        return activity is null ? parseError! : TypedResults.Ok(new ResourceResponse(await incoming.AcceptAsync(conversation, caller!, activity)));
     }
 
     /// <summary>The activity of a POST body, or the 400 that explains why not.</summary>

@@ -21,7 +21,8 @@ public sealed partial class IncomingActivities(
     TimeProvider time,
     ILogger<IncomingActivities> logger)
 {
-    public string Accept(ConversationRecord conversation, DirectLineCaller caller, Activity activity)
+    /// <summary>Completes once the activity is durable: the POST that brought it may then answer.</summary>
+    public async Task<string> AcceptAsync(ConversationRecord conversation, DirectLineCaller caller, Activity activity)
     {
         var userId = caller.Token?.UserId ?? activity.From?.Id ?? conversation.UserId;
         activity.From = new ChannelAccount { Id = userId, Name = activity.From?.Name, Role = RoleTypes.User };
@@ -40,7 +41,7 @@ public sealed partial class IncomingActivities(
         }
 
         var appending = TurnMetrics.Start();
-        var stored = store.Append(conversation.Id, activity, sender.Publish);
+        var stored = await store.AppendAsync(conversation.Id, activity, sender.Publish);
         metrics.Step(TurnSteps.Storage, appending);
         LogReceived(logger, conversation.Id, stored.Activity.Id, activity.Type);
         turns.Enqueue(new TurnWorkItem(conversation.Id, conversation.OperatorId, stored.Activity));
@@ -66,7 +67,7 @@ public sealed partial class IncomingActivities(
         LogStarted(logger, conversation.Id, conversation.OperatorId);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Received {ActivityType} activity {ActivityId} on conversation {ConversationId}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Received {ActivityType} activity {ActivityId} on conversation {ConversationId}")]
     private static partial void LogReceived(ILogger logger, string conversationId, string? activityId, string? activityType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Conversation {ConversationId} started for operator {OperatorId}")]

@@ -41,7 +41,7 @@ public static class AssistantHost
 
     public static WebApplication UseAssistant(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(logging => logging.GetLevel = RequestLogLevel);
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapAssistantMetrics();
@@ -57,4 +57,16 @@ public static class AssistantHost
         app.MapAdminApi();
         return app;
     }
+
+    /// <summary>
+    /// Failures at Warning or Error; the chat's own traffic (every message posted, stream, token) and probes at Debug, as
+    /// they happen several times per turn; everything else (consoles, APIs) at Information.
+    /// </summary>
+    private static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMs, Exception? error) =>
+        error is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : context.Response.StatusCode >= 400 ? Serilog.Events.LogEventLevel.Warning
+        : context.Request.Path.StartsWithSegments("/v3/directline") || context.Request.Path.StartsWithSegments("/healthz")
+            || context.Request.Path.StartsWithSegments("/metrics") || context.Request.Path.StartsWithSegments("/api/directline")
+            ? Serilog.Events.LogEventLevel.Debug
+            : Serilog.Events.LogEventLevel.Information;
 }

@@ -163,7 +163,7 @@ public sealed class IntakeDialog(
 
         if (accepts)
         {
-            ticketing.RecordConsent(profile, state.UserId, accepted: true);
+            await ticketing.RecordConsentAsync(profile, state.UserId, accepted: true);
             output.Add(new(await RenderAsync("ConsentAccepted", state, cancellationToken)));
             if (state.Stage == IntakeStage.Idle)
             {
@@ -177,7 +177,7 @@ public sealed class IntakeDialog(
         }
         if (refuses)
         {
-            ticketing.RecordConsent(profile, state.UserId, accepted: false);
+            await ticketing.RecordConsentAsync(profile, state.UserId, accepted: false);
             state.PendingSlot = null;
             output.Add(new(await RenderAsync("ConsentRefused", state, cancellationToken)));
             return output;
@@ -280,7 +280,7 @@ public sealed class IntakeDialog(
     private async Task<IReadOnlyList<Reply>> CreateTicketAsync(IntakeState state, CancellationToken cancellationToken)
     {
         var draft = state.Draft;
-        var ticket = ticketing.Create(Operator(state), state, draft);
+        var ticket = await ticketing.CreateAsync(Operator(state), state, draft);
         logger.LogInformation("Ticket {TicketReference} filed from conversation {ConversationId} (priority {Priority} by {PriorityDecidedBy})",
             ticket.Reference, state.Id, ticket.Priority, ticket.PriorityDecidedBy);
 

@@ -1,18 +1,54 @@
+using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Storage;
+using Assistant.Ticketing.Storage;
 using LiteDB;
 
 namespace Assistant.Bot.Intake;
 
-/// <summary>Dialog state per conversation, in <c>assistant.db</c>.</summary>
-public sealed class IntakeStateStore(BotDatabase database)
+/// <summary>
+/// Dialog state per conversation, in <c>conversations.db</c> beside the log, so a turn saves it in the same commit as its
+/// replies (see <c>TurnContext.SaveState</c>); the contact details remembered per user stay in <c>assistant.db</c>.
+/// </summary>
+public sealed class IntakeStateStore
 {
-    private readonly ILiteCollection<IntakeState> _states = database.Database.GetCollection<IntakeState>("dialogs");
+    private readonly ILiteCollection<IntakeState> _states;
+    private readonly ILiteCollection<ContactProfile> _contacts;
+
+    private readonly CommitQueue _commits;
+
+    public IntakeStateStore(ConversationDatabase conversations, BotDatabase database)
+    {
+        _commits = database.Commits;
+        _states = conversations.Dialogs;
+        _contacts = database.Database.GetCollection<ContactProfile>("contacts");
+        MoveDialogsFrom(database.Database);
+    }
+
+    /// <summary>
+    /// Dialog states used to live in assistant.db: they are moved here at the first start after the change. Idempotent:
+    /// a start cut off in the middle moves the rest next time, never overwriting a state already saved here.
+    /// </summary>
+    private void MoveDialogsFrom(LiteDatabase old)
+    {
+        if (!old.CollectionExists("dialogs"))
+        {
+            return;
+        }
+
+        var previous = old.GetCollection<IntakeState>("dialogs");
+        foreach (var state in previous.FindAll())
+        {
+            if (_states.FindById(state.Id) is null)
+            {
+                _states.Insert(state);
+            }
+        }
+
+        old.DropCollection("dialogs");
+    }
 
     public IntakeState? Find(string conversationId) => _states.FindById(conversationId);
 
-    public void Save(IntakeState state) => _states.Upsert(state);
-
-    private readonly ILiteCollection<ContactProfile> _contacts = database.Database.GetCollection<ContactProfile>("contacts");
 
     /// <summary>The contact details this user gave with their last ticket on this operator, so a returning user is not asked again.</summary>
     public ContactProfile? LatestContact(string operatorId, string userId) => _contacts.FindById($"{operatorId}|{userId}");
@@ -36,7 +72,14 @@ public sealed class IntakeStateStore(BotDatabase database)
         return _states.DeleteMany(s => s.UserId == userId) + contacts.Count;
     }
 
-    public void RememberContact(string operatorId, string userId, TicketDraft draft) => _contacts.Upsert(new ContactProfile
+    /// <summary>In the next group commit of assistant.db.</summary>
+    public Task RememberContactAsync(string operatorId, string userId, TicketDraft draft)
+    {
+        var contact = Contact(operatorId, userId, draft);
+        return _commits.WriteAsync(_ => _contacts.Upsert(contact));
+    }
+
+    private static ContactProfile Contact(string operatorId, string userId, TicketDraft draft) => new()
     {
         Id = $"{operatorId}|{userId}",
         Name = draft.Name,
@@ -45,7 +88,7 @@ public sealed class IntakeStateStore(BotDatabase database)
         PhoneSkipped = draft.PhoneSkipped,
         CustomerNumber = draft.CustomerNumber,
         NotCustomer = draft.NotCustomer,
-    });
+    };
 }
 
 public sealed class ContactProfile

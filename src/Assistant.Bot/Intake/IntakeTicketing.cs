@@ -19,13 +19,13 @@ public sealed class IntakeTicketing(
     public bool HasConsent(OperatorProfile profile, string userId) =>
         consents.Latest(profile.Id, userId, profile.CguVersion) is { Accepted: true };
 
-    public void RecordConsent(OperatorProfile profile, string userId, bool accepted) =>
-        consents.Record(profile.Id, userId, profile.CguVersion, accepted);
+    public Task RecordConsentAsync(OperatorProfile profile, string userId, bool accepted) =>
+        consents.RecordAsync(profile.Id, userId, profile.CguVersion, accepted);
 
     public CustomerVerification VerifyCustomer(OperatorProfile profile, string userId, string customerNumber, string email) =>
         customers.Verify(profile.Id, userId, customerNumber, email);
 
-    public Ticket Create(OperatorProfile profile, IntakeState state, TicketDraft draft)
+    public async Task<Ticket> CreateAsync(OperatorProfile profile, IntakeState state, TicketDraft draft)
     {
         var requester = new Requester
         {
@@ -35,7 +35,7 @@ public sealed class IntakeTicketing(
             Phone = draft.Phone,
             CustomerNumber = draft.CustomerVerified ? draft.CustomerNumber : null,
         };
-        var ticket = tickets.Create(
+        var ticket = await tickets.CreateAsync(
             new NewTicket(
                 profile.Id,
                 TicketSummary.Title(draft.Description!, draft),
@@ -49,13 +49,14 @@ public sealed class IntakeTicketing(
                 draft.ContractTier,
                 draft.Quarantine),
             new Actor("requester", state.UserId, draft.Name));
-        states.RememberContact(profile.Id, state.UserId, draft);
+        var remembering = states.RememberContactAsync(profile.Id, state.UserId, draft);
         foreach (var attachment in draft.Attachments)
         {
             ticket = tickets.AddAttachment(ticket.Reference,
                 new TicketAttachment { Name = attachment.Name, ContentType = attachment.ContentType, Url = attachment.Url },
                 new Actor("requester", state.UserId, draft.Name));
         }
+        await remembering;
         return ticket;
     }
 

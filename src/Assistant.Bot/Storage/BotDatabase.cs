@@ -1,4 +1,5 @@
 using Assistant.Bot.Hosting;
+using Assistant.Ticketing.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ public sealed class BotDatabase : IDisposable
 {
     public const int SchemaVersion = 1;
 
-    public BotDatabase(IOptions<AssistantOptions> options)
+    public BotDatabase(IOptions<AssistantOptions> options, ILogger<CommitQueue> logger)
     {
         var directory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(directory);
@@ -21,14 +22,24 @@ public sealed class BotDatabase : IDisposable
             Filename = Path.Combine(directory, "assistant.db"),
             Connection = ConnectionType.Direct,
         });
+        Database.Pragma("CHECKPOINT", Channel.Storage.ConversationDatabase.CheckpointPages);
         if (Database.UserVersion == 0)
         {
             Database.UserVersion = SchemaVersion;
         }
-        Database.GetCollection("dialogs").EnsureIndex("UserId");
+
+        LiteDbCollections.Ensure(Database, "contacts", "handoffs");
+        Commits = new CommitQueue(Database, "assistant.db", logger);
     }
 
     public LiteDatabase Database { get; }
 
-    public void Dispose() => Database.Dispose();
+    /// <summary>Group commit for what turns write here (the contact details remembered with a ticket).</summary>
+    public CommitQueue Commits { get; }
+
+    public void Dispose()
+    {
+        Commits.Dispose();
+        Database.Dispose();
+    }
 }

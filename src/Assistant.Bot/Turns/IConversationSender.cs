@@ -11,6 +11,9 @@ public interface IConversationSender
 {
     Task<Activity> SendAsync(string conversationId, Activity activity, CancellationToken cancellationToken);
 
+    /// <summary>Several activities and, for a bot turn, the dialog state they leave, as one durable write; then pushed in order.</summary>
+    Task<IReadOnlyList<Activity>> SendAsync(string conversationId, IReadOnlyList<Activity> activities, Intake.IntakeState? state, CancellationToken cancellationToken);
+
     /// <summary>An ephemeral typing indicator: pushed on open WebSockets only, never stored.</summary>
     Task SendTypingAsync(string conversationId, ChannelAccount from, CancellationToken cancellationToken);
 }

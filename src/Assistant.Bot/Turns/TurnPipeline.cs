@@ -58,7 +58,7 @@ public sealed class TurnPipeline(
         var output = await dialog.StartAsync(state, cancellationToken);
         metrics.Step(TurnSteps.Dialog, thinking);
         await SendAsync(turn, state, output, cancellationToken);
-        Save(state);
+        Save(turn, state);
     }
 
     private async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -97,11 +97,12 @@ public sealed class TurnPipeline(
             {
                 RecordViolation(turn, state, text, verdict);
                 var auditing = TurnMetrics.Start();
-                audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, turn.Activity.Id, verdict, answeredByModeration: false);
+                turn.WaitFor(audit.RecordModerationAsync(state.OperatorId, state.UserId, turn.ConversationId, turn.Activity.Id, verdict, answeredByModeration: false));
                 metrics.Step(TurnSteps.Storage, auditing);
             }
+            Save(turn, state);
+            await turn.FlushAsync(cancellationToken);
             await handoff.ForwardAsync(turn, text, verdict, cancellationToken);
-            Save(state);
             return;
         }
 
@@ -116,11 +117,11 @@ public sealed class TurnPipeline(
                 handled = true;
             }
             var auditing = TurnMetrics.Start();
-            audit.RecordModeration(state.OperatorId, state.UserId, turn.ConversationId, turn.Activity.Id, verdict, handled);
+            turn.WaitFor(audit.RecordModerationAsync(state.OperatorId, state.UserId, turn.ConversationId, turn.Activity.Id, verdict, handled));
             metrics.Step(TurnSteps.Storage, auditing);
             if (handled)
             {
-                Save(state);
+                Save(turn, state);
                 return;
             }
             quarantine = verdict.Label == "abusive" && verdict.Action == "quarantine";
@@ -134,9 +135,13 @@ public sealed class TurnPipeline(
         if (state.Escalation is { } escalation)
         {
             state.Escalation = null;
+            // The handoff's transcript and events must follow this turn's replies in the log.
+            Save(turn, state);
+            await turn.FlushAsync(cancellationToken);
             await handoff.EscalateAsync(turn, state, escalation, cancellationToken);
+            return;
         }
-        Save(state);
+        Save(turn, state);
     }
 
     /// <summary>
@@ -247,7 +252,7 @@ public sealed class TurnPipeline(
             {
                 activity.InputHint = InputHints.IgnoringInput; // more is coming in this turn: clients need not answer yet
             }
-            await turn.SendAsync(activity, cancellationToken);
+            turn.Send(activity);
         }
     }
 
@@ -285,12 +290,11 @@ public sealed class TurnPipeline(
         return state;
     }
 
-    private void Save(IntakeState state)
+    /// <summary>The state goes with the turn's replies, in the same commit.</summary>
+    private void Save(TurnContext turn, IntakeState state)
     {
         state.UpdatedAt = time.GetUtcNow();
-        var saving = TurnMetrics.Start();
-        states.Save(state);
-        metrics.Step(TurnSteps.Storage, saving);
+        turn.SaveState(state);
     }
 
     /// <summary>The text of a message, or the string value of a postBack (suggested actions and card buttons).</summary>

@@ -22,6 +22,9 @@ public sealed class ModerationDatabase : IDisposable
         Decisions.EnsureIndex(d => d.Level);
         Settings = Database.GetCollection<ThresholdDocument>("settings");
         SettingsHistory = Database.GetCollection<ThresholdDocument>("settings_history");
+        // Created now, not by their first insert: LiteDB 5 can fail a concurrent read while a collection is being created.
+        Settings.EnsureIndex(d => d.Key);
+        SettingsHistory.EnsureIndex(d => d.UpdatedAt);
     }
 
     public LiteDatabase Database { get; }

@@ -7,6 +7,9 @@ public interface IConsentStore
     /// <summary>Stores the answer with the current UTC time and returns it.</summary>
     ConsentRecord Record(string operatorId, string userId, string cguVersion, bool accepted);
 
+    /// <summary>The same in the next group commit: durable when the task completes.</summary>
+    Task<ConsentRecord> RecordAsync(string operatorId, string userId, string cguVersion, bool accepted);
+
     /// <summary>The user's latest answer to that version of the operator's CGU, or null if never asked.</summary>
     ConsentRecord? Latest(string operatorId, string userId, string cguVersion);
 
@@ -18,7 +21,10 @@ public interface IConsentStore
 
 public sealed class LiteDbConsentStore(TicketingDatabase database, TimeProvider time) : IConsentStore
 {
-    public ConsentRecord Record(string operatorId, string userId, string cguVersion, bool accepted)
+    public ConsentRecord Record(string operatorId, string userId, string cguVersion, bool accepted) =>
+        RecordAsync(operatorId, userId, cguVersion, accepted).GetAwaiter().GetResult();
+
+    public async Task<ConsentRecord> RecordAsync(string operatorId, string userId, string cguVersion, bool accepted)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operatorId);
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
@@ -31,7 +37,7 @@ public sealed class LiteDbConsentStore(TicketingDatabase database, TimeProvider 
             Accepted = accepted,
             At = time.GetUtcNow(),
         };
-        database.Consents.Insert(record);
+        await database.Commits.WriteAsync(_ => database.Consents.Insert(record));
         return record;
     }
 

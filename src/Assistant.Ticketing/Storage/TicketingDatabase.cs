@@ -4,6 +4,8 @@ using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Tickets;
 using LiteDB;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Assistant.Ticketing.Storage;
 
@@ -18,11 +20,18 @@ public sealed class TicketingDatabase : IDisposable
 
     private readonly LiteDatabase _database;
 
-    public TicketingDatabase(string path)
+    /// <summary>Log pages (8 KiB each) after which LiteDB copies its log into the data file.</summary>
+    public const int CheckpointPages = 8000;
+
+    public TicketingDatabase(string path, ILogger? logger = null)
     {
         FilePath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
         _database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, CreateMapper());
+        // Checkpoint every 64 MB of log instead of LiteDB's 8 MB: under load the same pages were copied over and over.
+        _database.Pragma("CHECKPOINT", CheckpointPages);
+        LiteDbCollections.Ensure(_database, "tickets", "counters", "customers", "consents", "staff", "operator_edits");
+        Commits = new CommitQueue(_database, Path.GetFileName(FilePath), logger ?? NullLogger.Instance);
         var storedVersion = _database.UserVersion;
         if (storedVersion > CurrentVersion)
         {
@@ -93,7 +102,14 @@ public sealed class TicketingDatabase : IDisposable
         }
     }
 
-    public void Dispose() => _database.Dispose();
+    /// <summary>Group commit for the writes made while customers chat (new tickets, consents).</summary>
+    public CommitQueue Commits { get; private set; } = null!;
+
+    public void Dispose()
+    {
+        Commits.Dispose();
+        _database.Dispose();
+    }
 
     private static BsonMapper CreateMapper()
     {

@@ -6,6 +6,10 @@ namespace Assistant.Ticketing.Tickets;
 /// </summary>
 public interface ITicketService
 {
+    /// <summary>Files a ticket with the next reference of its operator and year; durable when the task completes.</summary>
+    Task<Ticket> CreateAsync(NewTicket ticket, Actor actor);
+
+    /// <summary><see cref="CreateAsync"/> for callers that cannot await (tests, tools).</summary>
     Ticket Create(NewTicket ticket, Actor actor);
 
     /// <summary>The ticket with that reference, or null (unknown references and other operators' tickets alike).</summary>

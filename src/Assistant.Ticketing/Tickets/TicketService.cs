@@ -26,7 +26,9 @@ public sealed partial class TicketService(
     // keeps references unique and never loses a concurrent change.
     private readonly Lock _writeLock = new();
 
-    public Ticket Create(NewTicket ticket, Actor actor)
+    public Ticket Create(NewTicket ticket, Actor actor) => CreateAsync(ticket, actor).GetAwaiter().GetResult();
+
+    public async Task<Ticket> CreateAsync(NewTicket ticket, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var profile = operators.Find(ticket.OperatorId ?? "")
@@ -66,14 +68,13 @@ public sealed partial class TicketService(
         };
 
         var year = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(profile.TimeZone)).Year;
-        lock (_writeLock)
+        // The reference is taken on the group-commit thread, in the same transaction as the insert: one at a time,
+        // so references stay unique, and many tickets share one commit.
+        await database.Commits.WriteAsync(_ =>
         {
-            database.InTransaction(() =>
-            {
-                stored.Reference = NextReference(profile.ReferencePrefix, year);
-                return database.Tickets.Insert(stored);
-            });
-        }
+            stored.Reference = NextReference(profile.ReferencePrefix, year);
+            database.Tickets.Insert(stored);
+        });
 
         LogCreated(logger, stored.Reference, stored.OperatorId, stored.Priority, stored.Category, stored.Status);
         Notify(new TicketChanged(stored, "created", actor, null));

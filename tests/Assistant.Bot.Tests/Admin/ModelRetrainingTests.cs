@@ -12,15 +12,19 @@ namespace Assistant.Bot.Tests.Admin;
 /// </summary>
 public sealed class ModelRetrainingTests : IDisposable
 {
-    // Praise in slang that the served set refuses as abusive (README, "where the models fall short"), each relabelled ok:
-    // what a retraining must learn. None is a row of the shipped data, so all of them join the training split (a relabel
-    // that repeats a held-out row is left out, tested in the moderation tests). The slice the host trains on has no praise
-    // rows; that a set trained without these relabels gets them wrong too is checked in the moderation tests.
+    // Praise in slang, the kind the models get wrong (README, "where the models fall short"). The test relabels those the
+    // served set refuses as ok; should the served set already take most of them as ok, it relabels them "offtopic"
+    // instead: either way the retraining must learn labels the served set does not give. None is a row of the shipped
+    // data, so all of them join the training split (a relabel that repeats a held-out row is left out, tested in the
+    // moderation tests).
     private static readonly string[] Praise =
     [
         "Franchement votre support c'est de la bombe",
         "Cette mise à jour déchire, vous avez assuré grave",
         "Votre équipe a tué le game avec cette mise à jour, bravo",
+        "Votre technicien est un vrai tueur, il a tout réglé en dix minutes",
+        "Cette appli c'est une dinguerie, vous êtes des malades",
+        "Le nouveau tableau de bord est une tuerie, vous avez explosé le niveau",
     ];
 
     private readonly RetrainingSandbox _sandbox = new();
@@ -59,14 +63,21 @@ public sealed class ModelRetrainingTests : IDisposable
     {
         var chat = await ChatSession.StartAsync(_host.DirectLine, "dl_retrain");
         var agent = await _host.AgentAsync();
+        var served = new Dictionary<string, string>();
         foreach (var text in Praise)
         {
             using var analysed = await agent.PostAsJsonAsync("/api/moderation/analyze", new { text });
-            var served = (await analysed.Content.ReadFromJsonAsync<JsonObject>())!["moderation"]!;
-            Assert.True((string)served["label"]! != "ok", $"The served set already decides \"{text}\" as ok ({served.ToJsonString()}): pick a message it gets wrong.");
+            served[text] = (string)(await analysed.Content.ReadFromJsonAsync<JsonObject>())!["moderation"]!["label"]!;
+        }
+
+        var refused = served.Where(p => p.Value != "ok").Select(p => p.Key).ToList();
+        var (label, relabels) = refused.Count >= 3 ? ("ok", refused) : ("offtopic", served.Where(p => p.Value != "offtopic").Select(p => p.Key).ToList());
+        Assert.True(relabels.Count >= 3, $"Too few messages the served set gets wrong: {string.Join(", ", served)}");
+        foreach (var text in relabels)
+        {
             await chat.SayAsync(text);
             var activityId = _host.UserMessageId(chat.ConversationId, text);
-            using var relabelled = await agent.PostAsJsonAsync("/api/moderation/relabels", new { conversationId = chat.ConversationId, activityId, label = "ok" });
+            using var relabelled = await agent.PostAsJsonAsync("/api/moderation/relabels", new { conversationId = chat.ConversationId, activityId, label });
             Assert.Equal(HttpStatusCode.Created, relabelled.StatusCode);
         }
 
@@ -89,10 +100,10 @@ public sealed class ModelRetrainingTests : IDisposable
         var comparison = retrained["comparison"]!;
         Assert.Equal(_served, (string)comparison["baselineVersion"]!);
         Assert.Equal((int)retrained["heldOutRows"]!, (int)comparison["heldOutRows"]!);
-        Assert.Equal(Praise.Length, (int)comparison["relabelsUsed"]!);
+        Assert.Equal(relabels.Count, (int)comparison["relabelsUsed"]!);
         // Learning, measured as served (models, rules, default thresholds): the served set decided none of them ok, the new set all.
         Assert.Equal(0, (int?)comparison["baselineRelabelsDecidedAsLabelled"]);
-        Assert.Equal(Praise.Length, (int?)comparison["relabelsDecidedAsLabelled"]);
+        Assert.Equal(relabels.Count, (int?)comparison["relabelsDecidedAsLabelled"]);
         Assert.InRange((double)comparison["baselineMetrics"]!["moderation.macroF1"]!, 0.01, 1);
         Assert.InRange((double)retrained["metrics"]!["moderation.macroF1"]!, 0.01, 1);
         Assert.Single(_host.Audit("model.retrain.done"));

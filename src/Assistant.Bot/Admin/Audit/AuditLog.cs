@@ -16,7 +16,15 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
 
     public AuditEntry Record(string actor, string? actorName, string action, string? target, string details, string? operatorId = null, ModerationDecision? moderation = null)
     {
-        var entry = new AuditEntry
+        var entry = Entry(actor, actorName, action, target, details, operatorId, moderation);
+        database.Audit.Insert(entry);
+        return entry;
+    }
+
+    private AuditEntry Entry(string actor, string? actorName, string action, string? target, string details, string? operatorId, ModerationDecision? moderation)
+    {
+        LogRecorded(logger, action, actor, target);
+        return new AuditEntry
         {
             At = time.GetUtcNow().UtcDateTime,
             Actor = actor,
@@ -27,9 +35,6 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
             Details = details,
             Moderation = moderation,
         };
-        database.Audit.Insert(entry);
-        LogRecorded(logger, action, actor, target);
-        return entry;
     }
 
     /// <summary>An action by the signed-in staff user.</summary>
@@ -39,13 +44,16 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
         return Record(AuditActors.Staff(scope.StaffId), scope.DisplayName, action, target, details, operatorId);
     }
 
-    /// <summary>The assistant's own moderation decision on one user message (scores only, never the text).</summary>
-    public AuditEntry RecordModeration(string operatorId, string userId, string conversationId, string? activityId, ModerationVerdict verdict, bool answeredByModeration)
+    /// <summary>
+    /// The assistant's own moderation decision on one user message (scores only, never the text). It joins the next group
+    /// commit of admin.db instead of committing on its own: the turn waits for it with its replies, in parallel.
+    /// </summary>
+    public Task RecordModerationAsync(string operatorId, string userId, string conversationId, string? activityId, ModerationVerdict verdict, bool answeredByModeration)
     {
         ArgumentNullException.ThrowIfNull(verdict);
         var details = string.Create(CultureInfo.InvariantCulture,
             $"{verdict.Label} → {verdict.Action}{(verdict.Strike ? " + strike" : "")} (abusive {verdict.Scores.Abusive:0.00}, offtopic {verdict.Scores.Offtopic:0.00}, decided by {verdict.DecidedBy}); conversation {conversationId}; {(answeredByModeration ? "answered by moderation" : "passed on")}");
-        return Record(AuditActors.System, "moderation", "moderation." + verdict.Label, userId, details, operatorId, new ModerationDecision
+        var entry = Entry(AuditActors.System, "moderation", "moderation." + verdict.Label, userId, details, operatorId, new ModerationDecision
         {
             Label = verdict.Label,
             Action = verdict.Action,
@@ -56,6 +64,7 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
             ConversationId = conversationId,
             ActivityId = activityId,
         });
+        return database.Commits.WriteAsync(db => db.GetCollection<AuditEntry>("audit").Insert(entry));
     }
 
     /// <summary>The automated decision on one message, or null when it was not scored (a button click, a command).</summary>

@@ -35,6 +35,7 @@ public sealed record UserErasure(string UserId, int Conversations, int Activitie
 /// </summary>
 public sealed class UserData(
     ConversationDatabase conversations,
+    ConversationStore log,
     IntakeStateStore dialogs,
     IConsentStore consents,
     ITicketService tickets,
@@ -53,7 +54,7 @@ public sealed class UserData(
                 c.OperatorId,
                 Utc(c.CreatedAt),
                 Utc(c.UpdatedAt),
-                conversations.Activities.Find(a => a.ConversationId == c.Id).OrderBy(a => a.Watermark).Select(a => JsonNode.Parse(a.Json)).ToList(),
+                log.ReadAll(c.Id).Select(a => JsonNode.Parse(a.Json)).ToList(),
                 conversations.Attachments.Find(a => a.ConversationId == c.Id).ToList())).ToList(),
             states,
             contacts,
@@ -110,7 +111,7 @@ public sealed class UserData(
 
     private (int Activities, int Attachments) DeleteConversation(string conversationId)
     {
-        var activities = conversations.Activities.DeleteMany(a => a.ConversationId == conversationId);
+        var activities = log.Delete(conversationId);
         var attachments = conversations.Attachments.Find(a => a.ConversationId == conversationId).ToList();
         foreach (var attachment in attachments)
         {
@@ -118,7 +119,6 @@ public sealed class UserData(
             conversations.Attachments.Delete(attachment.Id);
         }
 
-        conversations.Conversations.Delete(conversationId);
         return (activities, attachments.Count);
     }
 

@@ -1,17 +1,27 @@
 using Assistant.Bot.Hosting;
+using Assistant.Bot.Intake;
+using Assistant.Ticketing.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Channel.Storage;
 
-/// <summary>The one long-lived LiteDB file of the channel, <c>&lt;DataDirectory&gt;/conversations.db</c>.</summary>
+/// <summary>
+/// The one long-lived LiteDB file of what a turn writes, <c>&lt;DataDirectory&gt;/conversations.db</c>: conversations,
+/// their activity log, and each conversation's dialog state, so that a turn's replies and state are one commit. Writes
+/// go through <see cref="Commits"/>, which groups the turns of every conversation into shared transactions.
+/// </summary>
 public sealed class ConversationDatabase : IDisposable
 {
-    private const int CurrentUserVersion = 1;
+    /// <summary>2: activities found by the range of their id (no secondary indexes), dialog states moved here from assistant.db.</summary>
+    public const int CurrentUserVersion = 2;
+
+    /// <summary>Log pages (8 KiB each) after which LiteDB copies the log into the data file.</summary>
+    public const int CheckpointPages = 8000;
 
     private readonly LiteDatabase _database;
 
-    public ConversationDatabase(IOptions<AssistantOptions> options)
+    public ConversationDatabase(IOptions<AssistantOptions> options, ILogger<CommitQueue> logger)
     {
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(DataDirectory);
@@ -23,27 +33,45 @@ public sealed class ConversationDatabase : IDisposable
         {
             UtcDate = true,
         };
-        if (_database.UserVersion == 0)
-        {
-            _database.UserVersion = CurrentUserVersion;
-        }
-
+        // Checkpoints copy the log's pages into the data file; doing it every 8 MB of log (LiteDB's default) rewrote the
+        // same hot pages over and over. Every 64 MB, each page is copied once for many more commits.
+        _database.Pragma("CHECKPOINT", CheckpointPages);
+        PreviousUserVersion = _database.UserVersion;
         Conversations = _database.GetCollection<ConversationRecord>("conversations");
         Activities = _database.GetCollection<ActivityRecord>("activities");
         Attachments = _database.GetCollection<AttachmentRecord>("attachments");
+        Dialogs = _database.GetCollection<IntakeState>("dialogs");
         Conversations.EnsureIndex(c => c.UserId);
-        Activities.EnsureIndex(a => a.ConversationId);
-        Activities.EnsureIndex(a => a.Watermark);
         Attachments.EnsureIndex(a => a.ConversationId);
+        if (PreviousUserVersion < 2)
+        {
+            // Every read of the log is a range of ids ("conversation|watermark"): the old secondary indexes only cost
+            // writes. The dialog states arrive from assistant.db (see DialogStateMigration).
+            Activities.DropIndex("ConversationId");
+            Activities.DropIndex("Watermark");
+        }
+
+        LiteDbCollections.Ensure(_database, "conversations", "activities", "attachments", "dialogs");
+        _database.UserVersion = CurrentUserVersion;
+        Commits = new CommitQueue(_database, "conversations.db", logger);
     }
 
     public string DataDirectory { get; }
 
+    /// <summary>The file's version before this start: a migration runs once, for files older than it needs.</summary>
+    public int PreviousUserVersion { get; }
+
     public ILiteCollection<ConversationRecord> Conversations { get; }
 
+    /// <summary>Keyed <c>conversationId|watermark</c> (seven digits): one conversation's log is a contiguous range of ids.</summary>
     public ILiteCollection<ActivityRecord> Activities { get; }
 
     public ILiteCollection<AttachmentRecord> Attachments { get; }
+
+    /// <summary>The intake dialog's state per conversation (the conversation id is the key).</summary>
+    public ILiteCollection<IntakeState> Dialogs { get; }
+
+    public CommitQueue Commits { get; }
 
     /// <summary>For readiness: a cheap read that fails if the file is unusable.</summary>
     public bool CanRead()
@@ -52,5 +80,9 @@ public sealed class ConversationDatabase : IDisposable
         return true;
     }
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        Commits.Dispose();
+        _database.Dispose();
+    }
 }

@@ -53,6 +53,7 @@ public sealed partial class TurnWorker(
         try
         {
             await handler.OnTurnAsync(turn, cancellationToken);
+            await turn.FlushAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -61,6 +62,7 @@ public sealed partial class TurnWorker(
         catch (Exception ex)
         {
             LogTurnFailed(logger, ex, item.ConversationId, item.Activity.Id);
+            turn.Discard();
             await ApologiseAsync(turn, cancellationToken);
         }
         finally
@@ -77,7 +79,8 @@ public sealed partial class TurnWorker(
             : "Désolé, un problème est survenu de notre côté. Merci de réessayer dans un instant.";
         try
         {
-            await turn.SendAsync(new Activity { Type = ActivityTypes.Message, Text = text, Locale = english ? "en-US" : "fr-FR" }, cancellationToken);
+            turn.Send(new Activity { Type = ActivityTypes.Message, Text = text, Locale = english ? "en-US" : "fr-FR" });
+            await turn.FlushAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

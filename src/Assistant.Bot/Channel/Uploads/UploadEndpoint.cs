@@ -145,7 +145,7 @@ public static class UploadEndpoint
 
         activity.Type = ActivityTypes.Message;
         activity.Attachments = attachments;
-        return TypedResults.Ok(new ResourceResponse(incoming.Accept(conversation, caller!, activity)));
+        return TypedResults.Ok(new ResourceResponse(await incoming.AcceptAsync(conversation, caller!, activity)));
     }
 
     public static IResult Download(string attachmentId, string? sig, DirectLineTokens tokens, ConversationStore store)
