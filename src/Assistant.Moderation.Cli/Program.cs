@@ -22,6 +22,10 @@ const string Usage = """
       tune [--report] [--show-errors] [--thresholds] [--l2 a,b] [--project a,b] [--tweets a,b] [--word n,m] [--char n,m]
                              train on the training split minus a validation slice and score on that slice
                              (never the held-out split); prints the threshold table to choose defaults from
+      tune --cv K [--l2 a] [--project a] [--tweets a]
+                             K-fold cross-validation over the training split: mean figures per abusive, off-topic
+                             and strike threshold, on the realistic rows and on all project rows
+      tune --rules           every rule decision on the training split, with the rows it gets wrong
       import-public          copy the public rows we train on into the project's Data/public folder
     """;
 
@@ -95,6 +99,15 @@ try
             var fit = train.Where(r => !HeldOutSplit.IsValidation(r.Text)).ToList();
             var validation = train.Where(r => HeldOutSplit.IsValidation(r.Text)).ToList();
             Console.WriteLine($"tuning on {fit.Count} rows, validating on {validation.Count} rows of the training split");
+            if (options.TryGetValue("cv", out var cv))
+            {
+                var d0 = TrainerSettings.Default;
+                CrossValidation.Run(train, int.Parse(cv, CultureInfo.InvariantCulture), new TrainerSettings(
+                    Floats("l2", d0.L2Regularization).First(), Floats("project", d0.ProjectRowWeight).First(), Floats("tweets", d0.TweetRowWeight).First(),
+                    (int)Floats("word", d0.WordNgramLength).First(), (int)Floats("char", d0.CharNgramLength).First()));
+                return 0;
+            }
+
             if (options.ContainsKey("rules"))
             {
                 // Rules are not trained, so their precision can be read on the whole training split (never the held-out rows).

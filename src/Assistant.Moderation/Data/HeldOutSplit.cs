@@ -16,6 +16,9 @@ public static class HeldOutSplit
     /// <summary>A second, independent slice of the training side, used to tune thresholds without touching the held-out rows.</summary>
     public static bool IsValidation(string text) => Bucket(text, salt: "validation") < 15;
 
+    /// <summary>Which of <paramref name="folds"/> cross-validation folds of the training side a row belongs to (tuning only).</summary>
+    public static int Fold(string text, int folds) => Bucket(text, salt: "fold") % folds;
+
     public static (IReadOnlyList<LabelledMessage> Train, IReadOnlyList<LabelledMessage> Test) Split(IEnumerable<LabelledMessage> rows)
     {
         var train = new List<LabelledMessage>();

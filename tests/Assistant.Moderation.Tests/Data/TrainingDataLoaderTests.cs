@@ -12,7 +12,7 @@ public sealed class TrainingDataLoaderTests
         var data = TrainingDataLoader.Load(ShippedData);
 
         Assert.NotEmpty(data.Files);
-        Assert.All(data.Files, f => Assert.Matches(@"^(project:(support|dialog|abusive|offtopic)-[\w-]+\.csv|public:[\w-]+\.csv)$", f));
+        Assert.All(data.Files, f => Assert.Matches(@"^(project:(support|dialog|abusive|offtopic|realistic)-[\w-]+\.csv|public:[\w-]+\.csv)$", f));
         Assert.DoesNotContain(data.Files, f => f.Contains("hatecheck", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(data.Rows, r => r.Source.Contains("hatecheck", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(data.Rows, r => r.Moderation == Labels.Ok && r.Priority is not null);

@@ -27,17 +27,18 @@ public sealed class ModelPipelineTests
         var metrics = SharedModels.Manifest.Metrics;
 
         Assert.True(SharedModels.Manifest.Gate.Passed, string.Join("; ", SharedModels.Manifest.Gate.Failures));
-        // Targets of the issue that the current data reaches on the held-out split.
-        Assert.True(metrics["ok.flaggedAbusive"] <= 0.03, $"ok flagged abusive {metrics["ok.flaggedAbusive"]:0.000}");
-        Assert.True(metrics["priority.accuracy"] >= 0.75, $"priority accuracy {metrics["priority.accuracy"]:0.000}");
-        // Targets not reached yet (macro-F1 0.90, abusive recall 0.95, off-topic recall 0.90). These floors sit about a point
-        // and a half under the README's figures (0.864, 0.877, 0.773), well above the gate's (0.80, 0.80, 0.70), so a
-        // regression the gate would let through fails here. Raise them when the data improves.
-        Assert.True(metrics["moderation.macroF1"] >= 0.85, $"macro-F1 {metrics["moderation.macroF1"]:0.000}");
-        Assert.True(metrics["abusive.recall"] >= 0.86, $"abusive recall {metrics["abusive.recall"]:0.000}");
-        Assert.True(metrics["offtopic.recall"] >= 0.75, $"off-topic recall {metrics["offtopic.recall"]:0.000}");
-        Assert.True(metrics["category.accuracy"] >= 0.80, $"category accuracy {metrics["category.accuracy"]:0.000}");
-        Assert.True(metrics["product.accuracy"] >= 0.80, $"product accuracy {metrics["product.accuracy"]:0.000}");
+        // Floors a point or two under what the shipped data reaches on the held-out split (README, "Moderation and triage"),
+        // above the gate's, so a regression the gate would let through fails here. The realistic rows are the customers the
+        // product serves; the whole split includes the public tweets, labelled differently and down-weighted.
+        Assert.True(metrics["realistic.ok.flaggedAny"] <= 0.04, $"realistic ok flagged {metrics["realistic.ok.flaggedAny"]:0.000}");
+        Assert.True(metrics["realistic.ok.strikes"] == 0, $"realistic ok rows with a strike: {metrics["realistic.ok.strikes"]}");
+        Assert.True(metrics["realistic.moderation.macroF1"] >= 0.88, $"realistic macro-F1 {metrics["realistic.moderation.macroF1"]:0.000}");
+        Assert.True(metrics["realistic.abusive.recall"] >= 0.81, $"realistic abusive recall {metrics["realistic.abusive.recall"]:0.000}");
+        Assert.True(metrics["realistic.offtopic.recall"] >= 0.79, $"realistic off-topic recall {metrics["realistic.offtopic.recall"]:0.000}");
+        Assert.True(metrics["project.moderation.macroF1"] >= 0.85, $"project macro-F1 {metrics["project.moderation.macroF1"]:0.000}");
+        Assert.True(metrics["priority.accuracy"] >= 0.78, $"priority accuracy {metrics["priority.accuracy"]:0.000}");
+        Assert.True(metrics["category.accuracy"] >= 0.82, $"category accuracy {metrics["category.accuracy"]:0.000}");
+        Assert.True(metrics["product.accuracy"] >= 0.89, $"product accuracy {metrics["product.accuracy"]:0.000}");
     }
 
     [Fact]

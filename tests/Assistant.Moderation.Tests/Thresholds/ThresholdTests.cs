@@ -7,7 +7,8 @@ namespace Assistant.Moderation.Tests.Thresholds;
 
 public sealed class ThresholdTests
 {
-    private const string Rude = "C'est du foutage de gueule, ça fait trois fois que j'appelle";
+    // Rude enough for a mid-range abusive score with the shipped models, so thresholds on both sides of it exist.
+    private const string Rude = "Vous êtes vraiment des branques, trois fois que j'appelle pour rien";
 
     [Fact]
     public void Changing_a_threshold_changes_the_next_decision_without_a_restart()
