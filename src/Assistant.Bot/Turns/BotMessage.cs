@@ -28,7 +28,9 @@ public static partial class BotMessage
     {
         ArgumentNullException.ThrowIfNull(text);
         var paragraphs = new List<string>();
-        foreach (var block in BlankLinePattern().Split(text.ReplaceLineEndings("\n").Trim()))
+        // French guillemets keep their words: a line never breaks between « and what it quotes.
+        var kept = text.ReplaceLineEndings("\n").Trim().Replace("« ", "«\u00A0", StringComparison.Ordinal).Replace(" »", "\u00A0»", StringComparison.Ordinal);
+        foreach (var block in BlankLinePattern().Split(kept))
         {
             var lines = block.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.Length > 0).ToList();
             var markdown = new StringBuilder();

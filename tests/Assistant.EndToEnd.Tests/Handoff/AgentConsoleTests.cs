@@ -53,10 +53,10 @@ public sealed class AgentConsoleTests(HandoffServerFixture fixture) : IClassFixt
         await SayAsync(user, "Mon Ibox ne synchronise plus depuis hier soir.");
         await Assertions.Expect(agent.Locator("#transcript li.user", new() { HasText = "Ibox ne synchronise plus" })).ToBeVisibleAsync(new() { Timeout = Slow });
 
-        // Slang the model reads as abusive: the agent says the decision was wrong and gives the right label,
-        // which the console shows again after a reload.
-        await SayAsync(user, "Votre appli c'est une tuerie, franchement bravo");
-        var praised = agent.Locator("#transcript li.user", new() { HasText = "une tuerie" });
+        // Harsh criticism the shipped models score just above the refusal threshold (0.74 for 0.7, not enough for a strike):
+        // the agent says the decision was wrong and gives the right label, which the console shows again after a reload.
+        await SayAsync(user, "Vous êtes des guignols, ça fait trois fois que j'appelle");
+        var praised = agent.Locator("#transcript li.user", new() { HasText = "des guignols" });
         await Assertions.Expect(praised).ToContainTextAsync("modération : abusive", new() { Timeout = Slow });
         await praised.Locator("button", new() { HasText = "Décision erronée" }).ClickAsync();
         await praised.Locator("select").SelectOptionAsync("ok");

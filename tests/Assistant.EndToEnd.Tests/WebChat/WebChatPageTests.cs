@@ -8,7 +8,8 @@ namespace Assistant.EndToEnd.Tests.WebChat;
 public sealed class WebChatPageTests : IClassFixture<ChatServerFixture>
 {
     // The bot's wording; the only place these tests depend on it.
-    private const string GreetingText = "Bonjour, je suis l'assistant";
+    // Replies are Markdown, and WebChat sets them with French typography: the apostrophe is the typographic one.
+    private const string GreetingText = "Bonjour, je suis l’assistant";
     private const string AcceptButton = "Accepter et valider";
     private const string NameQuestion = "À quel nom";
 
