@@ -45,6 +45,13 @@ public sealed partial class IncomingActivities(
         metrics.Step(TurnSteps.Storage, appending);
         LogReceived(logger, conversation.Id, stored.Activity.Id, activity.Type);
         turns.Enqueue(new TurnWorkItem(conversation.Id, conversation.OperatorId, stored.Activity));
+        if (activity.Type == ActivityTypes.Message)
+        {
+            // The typing indicator goes out with the echo, not from the turn: when turns queue up under a flood, the
+            // user still sees at once that the message arrived and an answer is coming.
+            await sender.SendTypingAsync(conversation.Id, sender.BotAccount(conversation.OperatorId), CancellationToken.None);
+        }
+
         return stored.Activity.Id!;
     }
 

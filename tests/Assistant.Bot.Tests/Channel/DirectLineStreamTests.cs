@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Assistant.Bot.Turns;
 
 namespace Assistant.Bot.Tests.Channel;
 
@@ -65,6 +66,43 @@ public sealed class DirectLineStreamTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, typing.StatusCode);
         var frame = await ReceiveActivityAsync(socket, a => (string?)a["type"] == "typing");
         Assert.Null(frame.Watermark);
+    }
+
+    [Fact]
+    public async Task The_bot_shows_it_is_typing_as_soon_as_a_message_is_stored_even_while_its_turn_waitsAsync()
+    {
+        var handler = new HeldTurns();
+        using var factory = new ChannelAppFactory(ChannelAppFactory.NewDataDirectory(), handler: handler);
+        var client = new DirectLineTestClient(factory.CreateClient());
+        var (conversationId, token, _, body) = await client.StartAsync();
+        using var socket = await factory.Server.CreateWebSocketClient().ConnectAsync(new Uri((string)body["streamUrl"]!), CancellationToken.None);
+
+        var id = await client.PostMessageAsync(conversationId, token, "ma visio ne marche plus");
+        var typing = await ReceiveActivityAsync(socket, a => (string?)a["type"] == "typing");
+
+        // The turn has not run yet (the handler holds it): the indicator came from the channel, in order after the echo.
+        Assert.Equal("bot", (string?)typing.Activity["from"]!["role"]);
+        Assert.False(handler.Released.Task.IsCompleted);
+        handler.Released.SetResult();
+        var reply = await ReceiveActivityAsync(socket, a => BotReplies.IsReplyTo(a, id));
+        Assert.Equal("vu : ma visio ne marche plus", (string?)reply.Activity["text"]);
+    }
+
+    /// <summary>Answers every message, but only once the test releases it.</summary>
+    private sealed class HeldTurns : ITurnHandler
+    {
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            if (turn.Activity.Type != "message")
+            {
+                return;
+            }
+
+            await Released.Task.WaitAsync(cancellationToken);
+            turn.Send(new Bot.Channel.Activities.Activity { Type = "message", Text = "vu : " + turn.Activity.Text });
+        }
     }
 
     private async Task<string> FreshStreamUrlAsync(string conversationId, string token, string? watermark)
