@@ -91,6 +91,29 @@ public sealed class ThresholdsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_preview_replays_let_through_answers_as_the_pipeline_decides_themAsync()
+    {
+        // A phone number is ok by rule:plain-answer, a name given when asked ok as a short answer, "merci beaucoup" by
+        // intent: the models are not asked about them, so no threshold can change them. The preview used to replay
+        // the rule as abusive ("ok:allow → abusive:refuse") and the short answer from its raw scores.
+        var chat = await ChatSession.StartAsync(_host.DirectLine, "dl_traffic-answers");
+        await chat.SayAsync("Accepter et valider");
+        await chat.SayAsync("La synchronisation Ibox s'arrête à 40 % depuis hier.");
+        await chat.SayAsync("merci beaucoup");
+        await chat.SayAsync("06 00 00 00 44");
+        var admin = await _host.AdminAsync();
+
+        var same = await PreviewAsync(admin, ModerationThresholds.Defaults.Abusive.Threshold);
+        var lowest = await PreviewAsync(admin, 1e-12f);
+
+        Assert.Equal(0, (int)same["traffic"]!["changed"]!);
+        var changes = lowest["traffic"]!["changes"]!.AsObject();
+        // Only the support sentence, decided by the models, moves at the lowest threshold.
+        Assert.Equal(1, (int)lowest["traffic"]!["changed"]!);
+        Assert.Equal(1, (int)changes["ok:allow → abusive:rephrase"]!);
+    }
+
+    [Fact]
     public async Task A_change_applies_to_the_next_message_and_is_audited_with_the_values_before_and_afterAsync()
     {
         // An insult the model (no rule) scores far above any threshold: refused with the policy in use, only warned about
