@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Bench;
 
 /// <summary>
-/// One Analyze call (four classifiers, rules, thresholds) on typical messages. Uses the promoted set in
+/// One Analyze call (four classifiers, rules, thresholds) on typical messages, beside what a turn runs: moderation only
+/// (one classifier, rules, thresholds) on every message, triage only (three classifiers) on a ticket's description. Uses the promoted set in
 /// <c>BENCH_MODELS</c> (a models folder) when given, otherwise trains one in a temporary folder first.
 /// </summary>
 [MemoryDiagnoser]
@@ -45,6 +46,12 @@ public class AnalyzeBenchmarks
         Environment.GetEnvironmentVariable("BENCH_MODELS")
         ?? Path.Combine(Path.GetTempPath(), "assistant-bench", "models-" + Assistant.Moderation.Training.TrainerFingerprint.Value);
 
-    [Benchmark]
+    [Benchmark(Baseline = true)]
     public MessageAnalysis Analyze() => ModelSetAnalysis.Analyze(_set, ModerationThresholds.Defaults, Text);
+
+    [Benchmark]
+    public ModerationVerdict Moderate() => ModelSetAnalysis.Moderate(_set, ModerationThresholds.Defaults, Text);
+
+    [Benchmark]
+    public Triage Triage() => ModelSetAnalysis.Triage(_set, Text);
 }

@@ -136,7 +136,7 @@ public sealed partial class ChatClient(HttpClient http, Uri server, string opera
 
         Slot = turn.Slot;
         Choices = turn.Choices;
-        return new TurnOutcome(TurnResult.Ok, turn.StartedAt, turn.FirstAt, turn.EndedAt, turn.FiledTicket);
+        return new TurnOutcome(TurnResult.Ok, turn.StartedAt, turn.FirstAt, turn.EndedAt, turn.FiledTicket, turn.TypingAt);
     }
 
     private void Abandon(PendingTurn turn)
@@ -207,6 +207,12 @@ public sealed partial class ChatClient(HttpClient http, Uri server, string opera
 
         foreach (var activity in activities.EnumerateArray())
         {
+            if (activity.TryGetProperty("type", out var kind) && kind.ValueEquals("typing"))
+            {
+                OnBotTyping(receivedAt);
+                continue;
+            }
+
             if (!activity.TryGetProperty("type", out var type) || !type.ValueEquals("message")
                 || !activity.TryGetProperty("from", out var from) || !from.TryGetProperty("role", out var role))
             {
@@ -233,6 +239,17 @@ public sealed partial class ChatClient(HttpClient http, Uri server, string opera
                 && data.TryGetProperty("clientActivityID", out var echoed) && echoed.ValueEquals(clientId))
             {
                 _pending.ActivityId = activity.GetProperty("id").GetString();
+            }
+        }
+    }
+
+    private void OnBotTyping(long receivedAt)
+    {
+        lock (_gate)
+        {
+            if (_pending is { TypingAt: 0 } turn)
+            {
+                turn.TypingAt = receivedAt;
             }
         }
     }

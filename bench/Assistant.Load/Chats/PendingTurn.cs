@@ -13,6 +13,9 @@ internal sealed class PendingTurn(string? clientActivityId, long startedAt, bool
     /// <summary>The server's id of the user's message, seen in its echo on the socket; replies carry it as replyToId.</summary>
     public string? ActivityId { get; set; }
 
+    /// <summary>When the bot's typing indicator for this message arrived (0: none).</summary>
+    public long TypingAt { get; set; }
+
     public long FirstAt { get; set; }
 
     public long EndedAt { get; set; }

@@ -12,4 +12,4 @@ public enum TurnResult
 }
 
 /// <summary>One turn as the client saw it, in <see cref="System.Diagnostics.Stopwatch"/> ticks (0: never happened).</summary>
-public readonly record struct TurnOutcome(TurnResult Result, long StartedAt, long FirstAt, long EndedAt, bool FiledTicket);
+public readonly record struct TurnOutcome(TurnResult Result, long StartedAt, long FirstAt, long EndedAt, bool FiledTicket, long TypingAt = 0);

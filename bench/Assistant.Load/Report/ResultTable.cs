@@ -23,6 +23,7 @@ public static class ResultTable
         Row(output, "turns per second", echo, assistant, r => F(r.TurnsPerSecond, 1));
         var ratio = echo is not null && assistant is not null && echo.TurnsPerSecond > 0 ? F(assistant.TurnsPerSecond / echo.TurnsPerSecond, 3) : None;
         output.WriteLine($"| ratio of turns per second to the echo | {(echo is null ? None : "1")} | {ratio} |");
+        Row(output, "typing indicator p50 / p95 / p99 (ms)", echo, assistant, r => r.Typing.Count == 0 ? None : Latency(r.Typing));
         Row(output, "first bot reply p50 / p95 / p99 (ms)", echo, assistant, r => Latency(r.FirstReply));
         Row(output, "end of turn p50 / p95 / p99 (ms)", echo, assistant, r => Latency(r.EndOfTurn));
         Row(output, "turns measured", echo, assistant, r => r.Turns.Count.ToString("N0", CultureInfo.InvariantCulture));

@@ -86,6 +86,10 @@ public sealed record RunResult(
 
     public Percentiles FirstReply => Latencies(t => t.FirstAt);
 
+    /// <summary>From the POST to the bot's typing indicator, over the turns that had one (the echo sends none).</summary>
+    public Percentiles Typing =>
+        Percentiles.Of([.. Turns.Where(t => t.Result == TurnResult.Ok && t.TypingAt != 0).Select(t => (t.TypingAt - t.StartedAt) * 1000.0 / Stopwatch.Frequency)]);
+
     public Percentiles EndOfTurn => Latencies(t => t.EndedAt);
 
     public int Errors(TurnResult kind) => Turns.Count(t => t.Result == kind);

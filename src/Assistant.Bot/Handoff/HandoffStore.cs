@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Assistant.Bot.Storage;
 using LiteDB;
 
@@ -7,20 +8,28 @@ namespace Assistant.Bot.Handoff;
 /// Handoff records in <c>assistant.db</c>. Every state change is a conditional write (the expected state is
 /// part of the update's predicate), so two agents accepting at once cannot both win: LiteDB applies one
 /// update, the other matches nothing. The lock only keeps read-then-write pairs of this process in order.
+/// Every turn asks whether its conversation is held, and few conversations ever have a handoff: the ids that have a
+/// record are kept in memory, so the question costs no read for the others.
 /// </summary>
 public sealed class HandoffStore
 {
     private readonly ILiteCollection<HandoffRecord> _handoffs;
     private readonly Lock _writeLock = new();
+    private readonly ConcurrentDictionary<string, byte> _withRecord = new(StringComparer.Ordinal);
 
     public HandoffStore(BotDatabase database)
     {
         _handoffs = database.Database.GetCollection<HandoffRecord>("handoffs");
         _handoffs.EnsureIndex(h => h.State);
         _handoffs.EnsureIndex(h => h.OperatorId);
+        foreach (var id in _handoffs.Query().Select(h => h.Id).ToEnumerable())
+        {
+            _withRecord.TryAdd(id, 0);
+        }
     }
 
-    public HandoffRecord? Find(string conversationId) => _handoffs.FindById(conversationId);
+    public HandoffRecord? Find(string conversationId) =>
+        _withRecord.ContainsKey(conversationId) ? _handoffs.FindById(conversationId) : null;
 
     /// <summary>Pending and active handoffs of these operators (null: all).</summary>
     public IReadOnlyList<HandoffRecord> ListOpen(IReadOnlyCollection<string>? operatorIds) =>
@@ -44,6 +53,8 @@ public sealed class HandoffStore
             var existing = _handoffs.FindById(record.Id);
             if (existing is null)
             {
+                // Known before the insert: a reader in between reads the file and finds nothing, as it would have.
+                _withRecord.TryAdd(record.Id, 0);
                 try
                 {
                     _handoffs.Insert(record);

@@ -340,7 +340,7 @@ public sealed class IntakeDialog(
 
     private void Triage(TicketDraft draft)
     {
-        var triage = analyzer.Analyze(draft.Description!).Triage;
+        var triage = analyzer.Triage(draft.Description!);
         draft.Priority = triage.Priority;
         draft.PriorityDecidedBy = triage.PriorityDecidedBy;
         if (!draft.CategoryConfirmed && triage.CategoryConfidence >= 0.5f)

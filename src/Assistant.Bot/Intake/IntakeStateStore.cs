@@ -15,10 +15,12 @@ public sealed class IntakeStateStore
     private readonly ILiteCollection<ContactProfile> _contacts;
 
     private readonly CommitQueue _commits;
+    private readonly ConversationDatabase _conversations;
 
     public IntakeStateStore(ConversationDatabase conversations, BotDatabase database)
     {
         _commits = database.Commits;
+        _conversations = conversations;
         _states = conversations.Dialogs;
         _contacts = database.Database.GetCollection<ContactProfile>("contacts");
         MoveDialogsFrom(database.Database);
@@ -47,8 +49,22 @@ public sealed class IntakeStateStore
         old.DropCollection("dialogs");
     }
 
-    public IntakeState? Find(string conversationId) => _states.FindById(conversationId);
+    /// <summary>The conversation's state as last committed, a new object on every call (see <see cref="SavedDialogs"/>).</summary>
+    public IntakeState? Find(string conversationId)
+    {
+        var saved = _conversations.SavedDialogs;
+        if (!saved.TryGet(conversationId, out var document))
+        {
+            document = _conversations.Dialogs.Query().Where("_id = @0", conversationId).ToDocuments().FirstOrDefault();
+            if (document is null)
+            {
+                return null;
+            }
+            saved.Read(conversationId, document);
+        }
 
+        return _conversations.Mapper.ToObject<IntakeState>(document);
+    }
 
     /// <summary>The contact details this user gave with their last ticket on this operator, so a returning user is not asked again.</summary>
     public ContactProfile? LatestContact(string operatorId, string userId) => _contacts.FindById($"{operatorId}|{userId}");
@@ -58,7 +74,11 @@ public sealed class IntakeStateStore
         (_states.Find(s => s.UserId == userId).ToList(), _contacts.FindAll().Where(c => c.Id.EndsWith("|" + userId, StringComparison.Ordinal)).ToList());
 
     /// <summary>Deletes one conversation's dialog state (retention); false when there was none.</summary>
-    public bool Forget(string conversationId) => _states.Delete(conversationId);
+    public bool Forget(string conversationId)
+    {
+        _conversations.SavedDialogs.Forget(conversationId);
+        return _states.Delete(conversationId);
+    }
 
     /// <summary>Erases a user's dialog states and remembered contacts; returns how many documents.</summary>
     public int ForgetUser(string userId)
@@ -69,7 +89,9 @@ public sealed class IntakeStateStore
             _contacts.Delete(contact.Id);
         }
 
-        return _states.DeleteMany(s => s.UserId == userId) + contacts.Count;
+        var deleted = _states.DeleteMany(s => s.UserId == userId);
+        _conversations.SavedDialogs.Clear(); // which of them were the user's is not known here: all are read again
+        return deleted + contacts.Count;
     }
 
     /// <summary>In the next group commit of assistant.db.</summary>

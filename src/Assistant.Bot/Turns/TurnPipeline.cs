@@ -161,7 +161,7 @@ public sealed class TurnPipeline(
             return null;
         }
 
-        var verdict = analyzer.Analyze(text).Moderation;
+        var verdict = analyzer.Moderate(text);
         if (verdict.DecidedBy.StartsWith("rule:", StringComparison.Ordinal))
         {
             return verdict;

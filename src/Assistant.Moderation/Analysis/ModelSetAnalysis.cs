@@ -29,23 +29,46 @@ public static class ModelSetAnalysis
         ArgumentNullException.ThrowIfNull(thresholds);
         var modelText = TextNormalizer.ForModel(text);
         var matchingText = TextNormalizer.ForMatching(modelText);
+        return new MessageAnalysis(Moderate(set, thresholds, modelText, matchingText), Triage(set, modelText, matchingText), set.Version);
+    }
 
+    /// <summary>Moderation only: the moderation model, the rules and the thresholds (the triage models are not run).</summary>
+    public static ModerationVerdict Moderate(ModelSet set, ModerationThresholds thresholds, string text)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var modelText = TextNormalizer.ForModel(text);
+        return Moderate(set, thresholds, modelText, TextNormalizer.ForMatching(modelText));
+    }
+
+    /// <summary>Triage only: the urgent rules and the priority, category and product models (the moderation model is not run).</summary>
+    public static Triage Triage(ModelSet set, string text)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var modelText = TextNormalizer.ForModel(text);
+        return Triage(set, modelText, TextNormalizer.ForMatching(modelText));
+    }
+
+    private static ModerationVerdict Moderate(ModelSet set, ModerationThresholds thresholds, string modelText, string matchingText)
+    {
         var moderation = set.Moderation.Predict(modelText);
         var scores = new ModerationScores(moderation.ScoreOf(Labels.Abusive), moderation.ScoreOf(Labels.Offtopic));
-        var verdict = Moderate(matchingText, scores, thresholds);
+        return Moderate(matchingText, scores, thresholds);
+    }
 
+    private static Triage Triage(ModelSet set, string modelText, string matchingText)
+    {
         var urgentRule = TriageRules.MatchUrgent(matchingText);
         var priority = set.Get(ModelKinds.Priority)?.Predict(modelText);
         var category = set.Get(ModelKinds.Category)?.Predict(modelText);
         var product = set.Get(ModelKinds.Product)?.Predict(modelText);
-        var triage = new Triage(
+        return new Triage(
             PriorityFrom(priority, urgentRule, UrgentScore),
             category?.Label ?? "question",
             product?.Label ?? "other",
             urgentRule ?? (priority is null ? DecidedByDefault : DecidedByModel),
             category?.Probability ?? 0f,
             product?.Probability ?? 0f);
-        return new MessageAnalysis(verdict, triage, set.Version);
     }
 
     /// <summary>An urgent rule decides; otherwise urgent from <paramref name="urgentScore"/>, otherwise the model's most likely priority.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Assistant.Ticketing.Storage;
 
 namespace Assistant.Ticketing.Consents;
@@ -19,8 +20,15 @@ public interface IConsentStore
     int DeleteByUser(string userId);
 }
 
+/// <summary>
+/// Consents in <c>tickets.db</c>. Every turn asks for the latest answer, so the latest answer per operator, user and
+/// version is kept in memory once read or written (one process owns a LiteDB file); erasure drops it.
+/// </summary>
 public sealed class LiteDbConsentStore(TicketingDatabase database, TimeProvider time) : IConsentStore
 {
+    private const int MaxRemembered = 100_000;
+    private readonly ConcurrentDictionary<(string OperatorId, string UserId, string CguVersion), ConsentRecord?> _latest = new();
+
     public ConsentRecord Record(string operatorId, string userId, string cguVersion, bool accepted) =>
         RecordAsync(operatorId, userId, cguVersion, accepted).GetAwaiter().GetResult();
 
@@ -38,20 +46,44 @@ public sealed class LiteDbConsentStore(TicketingDatabase database, TimeProvider 
             At = time.GetUtcNow(),
         };
         await database.Commits.WriteAsync(_ => database.Consents.Insert(record));
+        if (_latest.Count >= MaxRemembered)
+        {
+            _latest.Clear();
+        }
+        _latest[(record.OperatorId, userId, cguVersion)] = record;
         return record;
     }
 
     public ConsentRecord? Latest(string operatorId, string userId, string cguVersion)
     {
         var id = operatorId.ToLowerInvariant();
+        if (_latest.TryGetValue((id, userId, cguVersion), out var known))
+        {
+            return known;
+        }
+
         // Ids grow with each insert, so the highest id is the latest answer even within one millisecond.
-        return database.Consents.Find(c => c.UserId == userId)
+        var latest = database.Consents.Find(c => c.UserId == userId)
             .Where(c => c.OperatorId == id && c.CguVersion == cguVersion)
             .MaxBy(c => c.Id);
+        // An answer recorded meanwhile is newer than what was read: it wins.
+        if (_latest.Count >= MaxRemembered)
+        {
+            _latest.Clear();
+        }
+        return _latest.TryAdd((id, userId, cguVersion), latest) ? latest : _latest.GetValueOrDefault((id, userId, cguVersion));
     }
 
     public IReadOnlyList<ConsentRecord> ListByUser(string userId) =>
         database.Consents.Find(c => c.UserId == userId).OrderBy(c => c.Id).ToList();
 
-    public int DeleteByUser(string userId) => database.Consents.DeleteMany(c => c.UserId == userId);
+    public int DeleteByUser(string userId)
+    {
+        var deleted = database.Consents.DeleteMany(c => c.UserId == userId);
+        foreach (var key in _latest.Keys.Where(k => k.UserId == userId))
+        {
+            _latest.TryRemove(key, out _);
+        }
+        return deleted;
+    }
 }

@@ -35,4 +35,24 @@ public sealed class ConsentStoreTests : IDisposable
         Assert.Null(consents.Latest("digisense", "user-2", "2026-01"));
         Assert.Equal(3, consents.ListByUser("user-1").Count);
     }
+
+    [Fact]
+    public void The_remembered_answer_follows_new_answers_and_erasure()
+    {
+        using var database = new TicketingDatabase(_directory.DatabasePath);
+        var store = new LiteDbConsentStore(database, _clock);
+        Assert.Null(store.Latest("digisense", "user-1", "2026-01")); // asked once: "never answered" is remembered too
+
+        store.Record("digisense", "user-1", "2026-01", accepted: true);
+        Assert.True(store.Latest("digisense", "user-1", "2026-01")!.Accepted);
+
+        store.Record("digisense", "user-1", "2026-01", accepted: false);
+        Assert.False(store.Latest("digisense", "user-1", "2026-01")!.Accepted);
+
+        store.Record("digisense", "user-2", "2026-01", accepted: true);
+        Assert.Equal(2, store.DeleteByUser("user-1"));
+        Assert.Null(store.Latest("digisense", "user-1", "2026-01"));
+        Assert.True(store.Latest("digisense", "user-2", "2026-01")!.Accepted);
+        Assert.Equal(store.Latest("digisense", "user-2", "2026-01")!.Id, new LiteDbConsentStore(database, _clock).Latest("digisense", "user-2", "2026-01")!.Id);
+    }
 }

@@ -73,6 +73,12 @@ public sealed class ConversationDatabase : IDisposable
 
     public CommitQueue Commits { get; }
 
+    /// <summary>How documents of this file are mapped to objects and back.</summary>
+    public BsonMapper Mapper => _database.Mapper;
+
+    /// <summary>The dialog states last committed, for the turns' reads.</summary>
+    public SavedDialogs SavedDialogs { get; } = new();
+
     /// <summary>For readiness: a cheap read that fails if the file is unusable.</summary>
     public bool CanRead()
     {

@@ -89,14 +89,15 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
                 touched = Copy(clock.Record);
             }
 
+            var dialog = state is null ? null : database.Mapper.ToDocument(state);
             // Queued inside the lock: the commit order of one conversation is its watermark order.
             committed = database.Commits.WriteAsync(
                 db =>
                 {
                     db.GetCollection<ActivityRecord>("activities").Insert(stored.Select(Record));
-                    if (state is not null)
+                    if (dialog is not null)
                     {
-                        db.GetCollection<IntakeState>("dialogs").Upsert(state);
+                        db.GetCollection("dialogs").Upsert(dialog);
                     }
 
                     if (touched is not null)
@@ -106,6 +107,11 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
                 },
                 () =>
                 {
+                    if (dialog is not null)
+                    {
+                        database.SavedDialogs.Committed(state!.Id, dialog);
+                    }
+
                     foreach (var activity in stored)
                     {
                         published(activity);
@@ -134,6 +140,7 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
     {
         var activities = database.Activities.DeleteMany(Query.Between("_id", Key(conversationId, 0), Key(conversationId, long.MaxValue)));
         database.Dialogs.Delete(conversationId);
+        database.SavedDialogs.Forget(conversationId);
         database.Conversations.Delete(conversationId);
         _clocks.TryRemove(conversationId, out _);
         return activities;
