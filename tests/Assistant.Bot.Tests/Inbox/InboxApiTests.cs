@@ -123,6 +123,8 @@ public sealed class InboxApiTests : IClassFixture<StaffApiFactory>
         Assert.Equal("resolution", view.GetProperty("sla").GetProperty("clock").GetString());
         Assert.True(view.GetProperty("sla").GetProperty("firstResponseMet").GetBoolean());
         Assert.Equal(["pending", "resolved", "quarantined"], view.GetProperty("nextStatuses").EnumerateArray().Select(s => s.GetString()));
+        var line = (await agent.GetFromJsonAsync<JsonElement>($"/api/inbox?q={ticket.Reference}")).GetProperty("items")[0];
+        Assert.Equal("resolution", line.GetProperty("sla").GetProperty("clock").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/api/inbox/tickets/{other.Reference}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync("/api/inbox/tickets/DGS-2026-999999")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await _factory.AdminClientAsync()).GetAsync($"/api/inbox/tickets/{other.Reference}")).StatusCode);

@@ -57,6 +57,8 @@
       renderQueue();
     });
     feed.addEventListener("handoff", function (e) { onHandoff(JSON.parse(e.data)); });
+    // Ticket changes are for the inbox (inbox.js, ticket-view.js).
+    feed.addEventListener("ticket", function (e) { document.dispatchEvent(new CustomEvent("agent:ticket", { detail: JSON.parse(e.data) })); });
     feed.addEventListener("activity", function (e) {
       var data = JSON.parse(e.data);
       if (current && data.conversationId === current.conversationId) {
@@ -421,15 +423,18 @@
   }
 
   wire();
+  window.AgentConversation = { select: select };
   ConsoleSession.start({
     onReady: function (user) {
       me = user;
       openFeed();
+      document.dispatchEvent(new CustomEvent("agent:ready", { detail: user }));
     },
     onLogout: function () {
       closeFeed();
       current = null;
       queue = {};
+      document.dispatchEvent(new CustomEvent("agent:logout"));
     }
   });
 })();
