@@ -12,7 +12,7 @@ public sealed record SlaStandingResponse(string State, string Clock, DateTimeOff
         new(standing.State, standing.Clock, standing.Due, Math.Round(standing.LeftFraction, 3), standing.FirstResponseMet);
 }
 
-/// <summary>One line of the inbox.</summary>
+/// <summary>One line of the inbox. <c>Unread</c>: the requester wrote after the team last touched the ticket.</summary>
 public sealed record InboxItemResponse(
     string Reference,
     string Operator,
@@ -27,7 +27,8 @@ public sealed record InboxItemResponse(
     string ContractTier,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    SlaStandingResponse Sla)
+    SlaStandingResponse Sla,
+    bool Unread)
 {
     public static InboxItemResponse From(Ticket ticket, SlaStanding standing) => new(
         ticket.Reference,
@@ -43,7 +44,8 @@ public sealed record InboxItemResponse(
         ticket.ContractTier,
         ticket.CreatedAt,
         ticket.UpdatedAt,
-        SlaStandingResponse.From(standing));
+        SlaStandingResponse.From(standing),
+        TicketUnread.HasUnread(ticket));
 }
 
 /// <param name="Counts">The size of each console view (active, mine, unassigned, late, quarantined), whatever the filters.</param>

@@ -42,7 +42,10 @@ public sealed class InboxApiTests : IClassFixture<StaffApiFactory>
         var normal = File("digisense", "Visio coupée " + word);
         var urgent = File("digisense", "Visio coupée " + word, "urgent");
         var other = File("icosnet", "Visio coupée " + word, "urgent");
-        var agent = await _factory.ClientForAsync(AgentEmail, AgentPassword);
+        // A fresh agent: counts are kept a moment per agent, and other tests of this class read them too.
+        var email = $"agent.{Word()}@example.com";
+        _factory.AddStaff(email, AgentPassword, StaffRoles.Agent, disabled: false, "digisense");
+        var agent = await _factory.ClientForAsync(email, AgentPassword);
         var admin = await _factory.AdminClientAsync();
 
         var seenByAgent = await agent.GetFromJsonAsync<JsonElement>($"/api/inbox?q={word}");

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Assistant.EndToEnd.Tests.Handoff;
 using Assistant.EndToEnd.Tests.WebChat;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -7,12 +6,13 @@ using Xunit.Abstractions;
 namespace Assistant.EndToEnd.Tests.Inbox;
 
 /// <summary>
-/// Two pages in one Chromium: the assistant files a visitor's ticket while an agent has the inbox open; the ticket
+/// Two pages in one Chromium: a week-old unanswered ticket shows as late; the assistant files a visitor's ticket while an agent has the inbox open; the ticket
 /// appears there without a reload, a search and a filter narrow the list, the agent writes an internal note and a
-/// public reply, and the visitor's WebChat shows the reply with the agent's name, never the note.
+/// public reply, and the visitor's WebChat shows the reply with the agent's name, never the note; then the agent takes
+/// the conversation the bot still has.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed partial class InboxConsoleTests(HandoffServerFixture fixture, ITestOutputHelper output) : IClassFixture<HandoffServerFixture>
+public sealed partial class InboxConsoleTests(InboxServerFixture fixture, ITestOutputHelper output) : IClassFixture<InboxServerFixture>
 {
     private const int Slow = 20_000;
     private const string Problem = "Depuis ce matin la visio V-room coupe le son de tous les participants pendant nos réunions.";
@@ -24,12 +24,21 @@ public sealed partial class InboxConsoleTests(HandoffServerFixture fixture, ITes
     {
         var agent = await NewPageAsync();
         await agent.GotoAsync(new Uri(fixture.Server, "/agent").ToString());
-        await agent.FillAsync("#login-form [name=email]", HandoffServerFixture.AgentEmail);
-        await agent.FillAsync("#login-form [name=password]", HandoffServerFixture.AgentPassword);
+        await agent.FillAsync("#login-form [name=email]", InboxServerFixture.AgentEmail);
+        await agent.FillAsync("#login-form [name=password]", InboxServerFixture.AgentPassword);
         await agent.ClickAsync("#login-form button[type=submit]");
         await Assertions.Expect(agent.Locator("#feed-status")).ToContainTextAsync("en ligne", new() { Timeout = Slow });
         await agent.ClickAsync(".tabs [data-tab=inbox]");
-        await Assertions.Expect(agent.Locator("#inbox-empty")).ToBeVisibleAsync(new() { Timeout = Slow });
+
+        // The ticket nobody answered for a week is marked late, and alone in the "Retard" view.
+        var old = agent.Locator($"#inbox-list li[data-reference='{fixture.LateReference}']");
+        await Assertions.Expect(old).ToHaveAttributeAsync("data-sla", "breached", new() { Timeout = Slow });
+        await Assertions.Expect(old.Locator(".sla")).ToContainTextAsync("1re réponse en retard de");
+        await Assertions.Expect(agent.Locator("#count-late")).ToHaveTextAsync("1");
+        await agent.ClickAsync("#inbox-views [data-inbox-view=late]");
+        await Assertions.Expect(agent.Locator("#inbox-list li")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(old).ToBeVisibleAsync();
+        await agent.ClickAsync("#inbox-views [data-inbox-view=active]");
 
         var user = await NewPageAsync();
         await user.GotoAsync(new Uri(fixture.Server, "/").ToString());
@@ -42,7 +51,9 @@ public sealed partial class InboxConsoleTests(HandoffServerFixture fixture, ITes
         var line = agent.Locator($"#inbox-list li[data-reference='{reference}']");
         await Assertions.Expect(line).ToBeVisibleAsync(new() { Timeout = Slow });
         await Assertions.Expect(line.Locator(".sla")).ToContainTextAsync("1re réponse dans");
-        await Assertions.Expect(agent.Locator("#count-active")).ToHaveTextAsync("1");
+        await Assertions.Expect(agent.Locator("#count-active")).ToHaveTextAsync("2", new() { Timeout = Slow });
+        // Earliest due first: the late ticket stays on top.
+        await Assertions.Expect(agent.Locator("#inbox-list li").First).ToHaveAttributeAsync("data-reference", fixture.LateReference);
 
         // A search and a filter narrow the list.
         await agent.FillAsync("#inbox-search", "facture impayée");
@@ -69,18 +80,24 @@ public sealed partial class InboxConsoleTests(HandoffServerFixture fixture, ITes
         await agent.ClickAsync("#tv-reply");
         await Assertions.Expect(agent.Locator("#tv-thread li.agent", new() { HasText = "pont audio" })).ToBeVisibleAsync(new() { Timeout = Slow });
         await Assertions.Expect(agent.Locator("#tv-first-response")).ToContainTextAsync("dans le délai");
-        await Assertions.Expect(agent.Locator("#tv-history li", new() { HasText = "réponse publique" })).ToContainTextAsync(HandoffServerFixture.AgentName);
+        await Assertions.Expect(agent.Locator("#tv-history li", new() { HasText = "réponse publique" })).ToContainTextAsync(InboxServerFixture.AgentName);
         // Answered: the line's countdown now runs to the resolution due time.
         await Assertions.Expect(line.Locator(".sla")).ToContainTextAsync("résolution dans", new() { Timeout = Slow });
 
         // The reply reaches the visitor's chat with the agent's name; the note, written before it, never does.
         var answer = Bubble(user, "pont audio");
         await Assertions.Expect(answer).ToBeVisibleAsync(new() { Timeout = Slow });
-        await Assertions.Expect(answer).ToContainTextAsync(HandoffServerFixture.AgentName);
+        await Assertions.Expect(answer).ToContainTextAsync(InboxServerFixture.AgentName);
         await Assertions.Expect(answer).ToContainTextAsync(reference);
         await Assertions.Expect(Bubble(user, "serveur audio")).ToHaveCountAsync(0);
         await agent.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox-ticket-view.png") });
         await user.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox-user-reply.png") });
+
+        // The bot still has the conversation: the agent takes it from the ticket and talks in it directly.
+        await agent.ClickAsync("#tv-take");
+        await Assertions.Expect(agent.Locator("#conversation-state")).ToHaveTextAsync("Vous avez la conversation.", new() { Timeout = Slow });
+        await Assertions.Expect(agent.Locator("#ticket-reference")).ToHaveTextAsync(reference, new() { Timeout = Slow });
+        await Assertions.Expect(Bubble(user, "en relation avec " + InboxServerFixture.AgentName)).ToBeVisibleAsync(new() { Timeout = Slow });
     }
 
     /// <summary>Answers the intake's choices (category, customer number, confirmation) until the bot gives the reference.</summary>

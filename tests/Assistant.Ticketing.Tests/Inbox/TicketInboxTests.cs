@@ -124,6 +124,18 @@ public sealed class TicketInboxTests : IDisposable
     }
 
     [Fact]
+    public void Counts_are_kept_until_a_ticket_changes_and_at_most_every_two_seconds_under_changes()
+    {
+        var empty = _inbox.Counts(null, "agent-1");
+        File("normal");
+
+        Assert.Equal(empty, _inbox.Counts(null, "agent-1"));
+        Assert.Equal(1, _inbox.Counts(null, "agent-2").Active);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(1, _inbox.Counts(null, "agent-1").Active);
+    }
+
+    [Fact]
     public void The_default_order_and_the_late_view_walk_the_due_index()
     {
         File("normal");

@@ -20,6 +20,7 @@
   var page = 1;
   var ready = false;
   var reloadTimer = null;
+  var trailingTimer = null;
   var selected = null;
   var loading = 0; // the last load() wins
 
@@ -69,9 +70,12 @@
     }
   }
 
+  // A burst of changes gives one reload, and one more once the server's counts (kept 2 s under changes) are due again.
   function later() {
     clearTimeout(reloadTimer);
+    clearTimeout(trailingTimer);
     reloadTimer = setTimeout(load, 250);
+    trailingTimer = setTimeout(load, 2500);
   }
 
   function render(data) {
@@ -106,6 +110,12 @@
     var reference = document.createElement("strong");
     reference.textContent = t.reference;
     first.appendChild(reference);
+    if (t.unread) {
+      var unread = document.createElement("span");
+      unread.className = "unread";
+      unread.textContent = "● nouveau message";
+      first.appendChild(unread);
+    }
     var sla = document.createElement("span");
     window.AgentSla.attach(sla, t.sla);
     first.appendChild(sla);
