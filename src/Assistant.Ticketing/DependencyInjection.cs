@@ -1,5 +1,6 @@
 using Assistant.Ticketing.Consents;
 using Assistant.Ticketing.Customers;
+using Assistant.Ticketing.Inbox;
 using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Sla;
 using Assistant.Ticketing.Staff;
@@ -44,6 +45,8 @@ public static class DependencyInjection
         services.AddSingleton<ISlaCalculator, SlaCalculator>();
         services.AddSingleton<ITicketService, TicketService>();
         services.TryAddSingleton<ITicketEvents, NoTicketEvents>();
+        services.AddSingleton<TicketInbox>();
+        services.AddSingleton<SlaClock>();
         services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
         services.AddSingleton<ICustomerVerifier, CustomerVerifier>();
         services.AddSingleton<CustomerImport>();

@@ -2,6 +2,7 @@ using Assistant.Bot.Admin;
 using Assistant.Bot.Auth;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Handoff;
+using Assistant.Bot.Inbox;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Moderation;
@@ -25,9 +26,10 @@ public static class AssistantHost
             .ValidateOnStart();
         services.AddAssistantKernel(configuration);
         services.AddIntake();
-        // Ticketing registers a silent listener by default; the host tells requesters in their chat instead.
+        // Ticketing registers a silent listener by default; the host tells the agents' consoles and the requesters' chats instead.
         services.RemoveAll<ITicketEvents>();
-        services.AddSingleton<ITicketEvents, ChatTicketNotifier>();
+        services.AddSingleton<ChatTicketNotifier>();
+        services.AddSingleton<ITicketEvents, InboxTicketEvents>();
         services.AddOpenApi();
         services.AddHealthChecks();
         services.AddAssistantMetrics();
@@ -51,6 +53,7 @@ public static class AssistantHost
         app.MapWebChat();
         app.MapAuthApi();
         app.MapTicketsApi();
+        app.MapInboxApi();
         app.MapHandoff();
         app.MapModerationApi();
         app.MapRelabelsApi();

@@ -17,7 +17,7 @@ public sealed record SlaResponse(
 
 public sealed record CommentResponse(string Id, string Text, bool Internal, string AuthorKind, string AuthorId, string? AuthorName, DateTimeOffset At);
 
-public sealed record HistoryResponse(DateTimeOffset At, string ActorKind, string ActorId, string Field, string? From, string? To);
+public sealed record HistoryResponse(DateTimeOffset At, string ActorKind, string ActorId, string Field, string? From, string? To, string? ActorName = null);
 
 public sealed record AttachmentResponse(string Name, string ContentType, string Url, long Size);
 
@@ -71,7 +71,7 @@ public sealed record TicketResponse(
     public static TicketResponse Detail(Ticket ticket) => Summary(ticket) with
     {
         Comments = [.. ticket.Comments.Select(c => new CommentResponse(c.Id, c.Text, c.Internal, c.AuthorKind, c.AuthorId, c.AuthorName, c.At))],
-        History = [.. ticket.History.Select(h => new HistoryResponse(h.At, h.ActorKind, h.ActorId, h.Field, h.From, h.To))],
+        History = [.. ticket.History.Select(h => new HistoryResponse(h.At, h.ActorKind, h.ActorId, h.Field, h.From, h.To, h.ActorName))],
         Attachments = [.. ticket.Attachments.Select(a => new AttachmentResponse(a.Name, a.ContentType, a.Url, a.Size))],
     };
 }

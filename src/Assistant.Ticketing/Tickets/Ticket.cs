@@ -72,6 +72,8 @@ public sealed class TicketHistoryEntry
     public DateTimeOffset At { get; set; }
     public string ActorKind { get; set; } = "";
     public string ActorId { get; set; } = "";
+    /// <summary>The actor's display name when the change was made (history shows who, even after a rename).</summary>
+    public string? ActorName { get; set; }
     public string Field { get; set; } = "";
     public string? From { get; set; }
     public string? To { get; set; }

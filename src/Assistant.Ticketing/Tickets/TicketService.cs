@@ -342,7 +342,7 @@ public sealed partial class TicketService(
     private static string Normalize(string? reference) => reference?.Trim().ToUpperInvariant() ?? "";
 
     private static TicketHistoryEntry Entry(DateTimeOffset at, Actor actor, string field, string? from, string? to) =>
-        new() { At = at, ActorKind = actor.Kind, ActorId = actor.Id, Field = field, From = from, To = to };
+        new() { At = at, ActorKind = actor.Kind, ActorId = actor.Id, ActorName = actor.DisplayName, Field = field, From = from, To = to };
 
     private static string Required(string field, string? value, int maxLength)
     {

@@ -1,5 +1,5 @@
-// Agent console: the live queue, one conversation (transcript, reply box, typing, canned responses,
-// give back, resolve) and its ticket (status, priority, category, assignee, internal notes).
+// Agent console, "Conversations" view: the live queue and one conversation (transcript, reply box, typing,
+// canned responses, give back, resolve); its ticket panel is conversation-ticket.js.
 // Live updates come from the Server-Sent Events feed /api/agent/events, opened with a single-use
 // stream token because EventSource cannot send the Authorization header.
 (function () {
@@ -25,7 +25,6 @@
   var me = null;
   var queue = {};
   var current = null;
-  var currentTicket = null;
   var seen = {};
   var relabelled = {}; // activity id → label a colleague gave with "Décision erronée"
   var feed = null;
@@ -57,6 +56,8 @@
       renderQueue();
     });
     feed.addEventListener("handoff", function (e) { onHandoff(JSON.parse(e.data)); });
+    // Ticket changes are for the inbox (inbox.js, ticket-view.js).
+    feed.addEventListener("ticket", function (e) { document.dispatchEvent(new CustomEvent("agent:ticket", { detail: JSON.parse(e.data) })); });
     feed.addEventListener("activity", function (e) {
       var data = JSON.parse(e.data);
       if (current && data.conversationId === current.conversationId) {
@@ -172,7 +173,7 @@
     current.activities.forEach(function (a) { addActivity(a, flags[a.id]); });
     renderConversationState();
     renderQueue();
-    await loadTicket();
+    await window.AgentConversationTicket.load(current);
   }
 
   function addActivity(activity, moderation) {
@@ -266,7 +267,7 @@
     current.handoff = await response.json();
     onHandoff(current.handoff);
     byId("reply").focus();
-    await loadTicket();
+    await window.AgentConversationTicket.load(current);
   }
 
   async function complete(resolved) {
@@ -278,7 +279,7 @@
     }
     current.handoff = await response.json();
     onHandoff(current.handoff);
-    await loadTicket();
+    await window.AgentConversationTicket.load(current);
   }
 
   async function send(event) {
@@ -309,79 +310,6 @@
     api("/api/conversations/" + encodeURIComponent(current.conversationId) + "/typing", { method: "POST" }).catch(function () {});
   }
 
-  // --- Ticket panel ------------------------------------------------------------------------------
-
-  async function loadTicket() {
-    currentTicket = null;
-    byId("ticket-error").textContent = "";
-    var reference = current.handoff && current.handoff.ticketReference;
-    if (!reference) {
-      var list = await api("/api/tickets?conversationId=" + encodeURIComponent(current.conversationId) + "&limit=1");
-      var found = list.ok ? await list.json() : [];
-      reference = found.length > 0 ? found[0].reference : null;
-    }
-    if (reference) {
-      var response = await api("/api/tickets/" + encodeURIComponent(reference));
-      currentTicket = response.ok ? await response.json() : null;
-    }
-    renderTicket();
-  }
-
-  function renderTicket() {
-    byId("no-ticket").hidden = !!currentTicket;
-    byId("ticket").hidden = !currentTicket;
-    if (!currentTicket) {
-      return;
-    }
-    var t = currentTicket;
-    byId("ticket-reference").textContent = t.reference;
-    byId("ticket-title-text").textContent = t.title;
-    byId("ticket-status").value = t.status;
-    byId("ticket-priority").value = t.priority;
-    byId("ticket-category").value = t.category;
-    byId("ticket-assignee").textContent = t.assigneeName || "personne";
-    byId("ticket-tier").textContent = t.contractTier;
-    byId("ticket-due").textContent = t.sla ? time(t.sla.firstResponseDue) : "";
-    var notes = byId("notes");
-    notes.textContent = "";
-    (t.comments || []).filter(function (c) { return c.internal; }).forEach(function (c) {
-      var li = document.createElement("li");
-      var who = document.createElement("span");
-      who.className = "muted";
-      who.textContent = (c.authorName || c.authorKind) + " · " + time(c.at);
-      li.appendChild(who);
-      li.appendChild(document.createTextNode(c.text));
-      notes.appendChild(li);
-    });
-  }
-
-  async function patchTicket(body) {
-    byId("ticket-error").textContent = "";
-    var response = await api("/api/tickets/" + encodeURIComponent(currentTicket.reference), { method: "PATCH", body: body });
-    if (!response.ok) {
-      byId("ticket-error").textContent = await problemText(response);
-      renderTicket();
-      return;
-    }
-    currentTicket = await response.json();
-    renderTicket();
-  }
-
-  async function addNote(event) {
-    event.preventDefault();
-    var text = byId("note").value.trim();
-    if (!text || !currentTicket) {
-      return;
-    }
-    var response = await api("/api/tickets/" + encodeURIComponent(currentTicket.reference) + "/comments", { method: "POST", body: { text: text, internal: true } });
-    if (!response.ok) {
-      byId("ticket-error").textContent = await problemText(response);
-      return;
-    }
-    byId("note").value = "";
-    await loadTicket();
-  }
-
   // --- Start -------------------------------------------------------------------------------------
 
   function wire() {
@@ -395,15 +323,6 @@
         send(e);
       }
     });
-    ["ticket-status", "ticket-priority", "ticket-category"].forEach(function (id) {
-      byId(id).addEventListener("change", function (e) {
-        var body = {};
-        body[e.target.dataset.field] = e.target.value;
-        patchTicket(body);
-      });
-    });
-    byId("assign-me").addEventListener("click", function () { patchTicket({ assignee: me.email }); });
-    byId("note-form").addEventListener("submit", addNote);
     var cannedBox = byId("canned");
     canned.forEach(function (c) {
       var button = document.createElement("button");
@@ -421,15 +340,18 @@
   }
 
   wire();
+  window.AgentConversation = { select: select };
   ConsoleSession.start({
     onReady: function (user) {
       me = user;
       openFeed();
+      document.dispatchEvent(new CustomEvent("agent:ready", { detail: user }));
     },
     onLogout: function () {
       closeFeed();
       current = null;
       queue = {};
+      document.dispatchEvent(new CustomEvent("agent:logout"));
     }
   });
 })();
