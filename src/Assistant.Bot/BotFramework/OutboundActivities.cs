@@ -46,6 +46,7 @@ public static class OutboundActivities
             TextFormat = logged.TextFormat,
             Locale = logged.Locale,
             InputHint = logged.InputHint,
+            ChannelData = logged.ChannelData,
             Attachments = logged.Attachments,
             AttachmentLayout = logged.AttachmentLayout,
         };
