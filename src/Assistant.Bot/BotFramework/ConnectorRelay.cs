@@ -75,7 +75,19 @@ public sealed partial class ConnectorRelay(
     {
         if (references.Find(conversationId) is not { } reference)
         {
-            return; // erased
+            return;
+        }
+
+        if (store.Find(conversationId) is null)
+        {
+            // The conversation was erased (a user's erasure, retention): its reference, with the user's channel ids, goes too.
+            references.Delete(conversationId);
+            if (_watchers.TryRemove(conversationId, out var watcher))
+            {
+                watcher.Dispose();
+            }
+
+            return;
         }
 
         while (true)

@@ -44,6 +44,12 @@ public sealed class TokenIssuer : IAsyncDisposable
 
     public int TokenRequests;
 
+    /// <summary>How many of the next messages the Connector answers with 503 (typing indicators are not counted).</summary>
+    public int FailNextMessages;
+
+    /// <summary>Every message the Connector was sent, answered or not.</summary>
+    public int MessageCalls;
+
     public static async Task<TokenIssuer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -69,6 +75,15 @@ public sealed class TokenIssuer : IAsyncDisposable
         app.MapPost("/connector/v3/conversations/{**rest}", async (HttpRequest request) =>
         {
             var activity = (JsonObject)(await JsonNode.ParseAsync(request.Body))!;
+            if ((string?)activity["type"] == "message")
+            {
+                Interlocked.Increment(ref issuer.MessageCalls);
+                if (Interlocked.Decrement(ref issuer.FailNextMessages) >= 0)
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+            }
+
             issuer.Received.Enqueue((request.Path.Value!, request.Headers.Authorization.FirstOrDefault(), activity));
             return Results.Json(new JsonObject { ["id"] = Guid.NewGuid().ToString("N") });
         });
