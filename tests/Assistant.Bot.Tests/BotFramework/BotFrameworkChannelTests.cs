@@ -12,6 +12,7 @@ namespace Assistant.Bot.Tests.BotFramework;
 /// its HTTP client posts the user's activities, its channel-service routes are the Connector the bot answers through.
 /// No app id is configured, so the endpoint takes loopback calls unauthenticated, as for the Emulator.
 /// </summary>
+[Trait("Category", "Protocol")]
 public sealed class BotFrameworkChannelTests : IDisposable
 {
     private readonly HandoffTestHost _host = new();
