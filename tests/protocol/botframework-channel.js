@@ -145,7 +145,9 @@ async function main() {
       conversationId,
       replies: turnReplies.length,
       repliesAddressed: turnReplies.every((r) => r.activity.conversationIdInPath === conversationId && r.activity.recipient.id === user.id),
-      suggestedActions: received.some((r) => r.activity.suggestedActions && r.activity.suggestedActions.actions.length > 0)
+      suggestedActions: received.some((r) => r.activity.suggestedActions && r.activity.suggestedActions.actions.length > 0),
+      nameOffered: received.some((r) => r.activity.channelData && r.activity.channelData.slot === 'name' &&
+        r.activity.suggestedActions && r.activity.suggestedActions.actions.some((a) => a.title === user.name && a.value === user.name))
     });
 
     // The team changes the ticket: the user is told without having written anything (SendToConversation).

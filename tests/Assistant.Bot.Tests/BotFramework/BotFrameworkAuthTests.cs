@@ -125,6 +125,33 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
         Assert.DoesNotContain(_issuer.Received, r => r.Path.Contains("refused-conv", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_invoke_is_answered_501_and_expectReplies_400_each_saying_whyAsync()
+    {
+        var invoke = Message("msteams", "");
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        var expectReplies = Message("msteams", "Bonjour");
+        expectReplies["deliveryMode"] = "expectReplies";
+
+        var invoked = await PostAsync(_issuer.CreateToken(_kid), invoke);
+        var expecting = await PostAsync(_issuer.CreateToken(_kid), expectReplies);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, invoked.StatusCode);
+        Assert.Contains("adaptiveCard/action", await invoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, expecting.StatusCode);
+        Assert.Contains("expectReplies", await expecting.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_an_activity_is_400Async()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent("{\"type\": ", Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.CreateToken(_kid));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.SendAsync(request)).StatusCode);
+    }
+
     private JsonObject Message(string channelId, string text, string conversationId = "conv-1") => new()
     {
         ["type"] = "message",

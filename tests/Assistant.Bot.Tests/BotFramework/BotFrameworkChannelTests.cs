@@ -34,6 +34,7 @@ public sealed class BotFrameworkChannelTests : IDisposable
         var conversationId = ChannelActivities.ConversationIdOf("msteams", (string)filed["conversationId"]!);
         Assert.True((bool)filed["repliesAddressed"]!, channel.Transcript);
         Assert.True((bool)filed["suggestedActions"]!, "a Teams personal chat gets the choices as suggested actions");
+        Assert.True((bool)filed["nameOffered"]!, "the Teams name is offered when the name is asked");
         var ticket = await alice.Http.GetFromJsonAsync<JsonObject>($"/api/tickets/{reference}");
         Assert.Equal(conversationId, (string?)ticket!["conversationId"]);
         Assert.Equal("claire.petit@example.fr", (string?)ticket["requester"]!["email"]);

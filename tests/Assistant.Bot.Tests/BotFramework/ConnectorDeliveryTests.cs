@@ -60,9 +60,18 @@ public sealed class ConnectorDeliveryTests : IAsyncLifetime
         Assert.EndsWith("/activities/m-1", order[0], StringComparison.Ordinal);
         Assert.True(order.FindLastIndex(p => p.EndsWith("/m-1", StringComparison.Ordinal)) < order.FindIndex(p => p.EndsWith("/m-2", StringComparison.Ordinal)));
 
-        await _factory.DisposeAsync(); // flushes the log file
-        var log = string.Concat(Directory.GetFiles(Path.Combine(_factory.DataDirectory, "logs")).Select(File.ReadAllText));
-        Assert.Contains("Undelivered: the Connector of channel webchat failed 3 times", log, StringComparison.Ordinal);
+        // The log file is written in the background: wait for the line rather than for the file to be flushed.
+        await WaitUntilAsync(() => LogText().Contains("Undelivered: the Connector of channel webchat failed 3 times", StringComparison.Ordinal));
+    }
+
+    private string LogText()
+    {
+        var directory = Path.Combine(_factory.DataDirectory, "logs");
+        return !Directory.Exists(directory) ? "" : string.Concat(Directory.GetFiles(directory).Select(path =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return new StreamReader(stream).ReadToEnd();
+        }));
     }
 
     private async Task<HttpResponseMessage> PostAsync(string id, string text)
