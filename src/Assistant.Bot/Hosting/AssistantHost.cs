@@ -1,5 +1,6 @@
 using Assistant.Bot.Admin;
 using Assistant.Bot.Auth;
+using Assistant.Bot.BotFramework;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Handoff;
 using Assistant.Bot.Inbox;
@@ -35,6 +36,7 @@ public static class AssistantHost
         services.AddAssistantMetrics();
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
+        services.AddBotFramework(configuration);
         services.AddStaffAuth(configuration);
         services.AddHandoff();
         services.AddAdmin(configuration);
@@ -51,6 +53,7 @@ public static class AssistantHost
         app.UseAuthorization();
         app.MapDirectLine();
         app.MapWebChat();
+        app.MapBotFramework();
         app.MapAuthApi();
         app.MapTicketsApi();
         app.MapInboxApi();

@@ -247,7 +247,7 @@ public sealed class IntakeDialog(
             Slots.Description => ("AskDescription", null),
             Slots.Product => ("AskProduct", Choices.Products(state.Language, Operator(state).Products)),
             Slots.Category => ("AskCategory", Choices.Categories(state.Language)),
-            Slots.Name => ("AskName", null),
+            Slots.Name => ("AskName", state.ChannelUserName is { Length: > 0 } known ? [new Choice(known, known)] : null),
             Slots.Email => ("AskEmail", null),
             Slots.Phone => ("AskPhone", Choices.SkipPhone(state.Language)),
             Slots.CustomerNumber => ("AskCustomerNumber", Choices.NotCustomer(state.Language)),

@@ -26,6 +26,9 @@ public sealed class IntakeState
 
     public string? LastTicketReference { get; set; }
 
+    /// <summary>The user's name as a Bot Framework channel gives it (Teams): offered when the name is asked, never used unanswered.</summary>
+    public string? ChannelUserName { get; set; }
+
     /// <summary>Set by the dialog when the conversation should go to a person; the turn pipeline hands it off and clears it.</summary>
     public EscalationRequest? Escalation { get; set; }
 

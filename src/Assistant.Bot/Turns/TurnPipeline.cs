@@ -286,6 +286,11 @@ public sealed class TurnPipeline(
             UserId = turn.UserId,
             Language = turn.Activity.Locale?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? LanguageDetector.English : LanguageDetector.French,
         };
+        if (turn.Activity.ChannelId != Channel.ConversationSender.ChannelId && !string.IsNullOrWhiteSpace(turn.Activity.From?.Name))
+        {
+            // A name a Bot Framework channel vouches for (a Teams account), unlike the one a web page may put in from.name.
+            state.ChannelUserName = PlainText.OneLine(turn.Activity.From.Name);
+        }
         metrics.Step(TurnSteps.Storage, loading);
         return state;
     }

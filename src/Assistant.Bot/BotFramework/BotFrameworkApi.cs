@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Assistant.Bot.Channel.Activities;
+
+namespace Assistant.Bot.BotFramework;
+
+/// <summary>
+/// <c>POST /api/messages</c>, the messaging endpoint an Azure Bot Service registration points at. An activity is
+/// authenticated, accepted and answered at once (202); the bot's replies go out later through the Connector.
+/// </summary>
+public static class BotFrameworkApi
+{
+    public const string Path = "/api/messages";
+
+    public static RouteHandlerBuilder MapBotFrameworkApi(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(Path, ReceiveAsync).WithTags("BotFramework").DisableAntiforgery();
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, InboundAuthenticator authenticator, ChannelActivities activities)
+    {
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(request.Body, ActivityJson.Options, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadSyntax", "The body is not a JSON activity.");
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity has no type.");
+        }
+
+        var check = await authenticator.CheckAsync(request.Headers.Authorization.FirstOrDefault(), activity, request.HttpContext.Connection.RemoteIpAddress, request.HttpContext.RequestAborted);
+        if (!check.IsAllowed)
+        {
+            return TypedResults.StatusCode(check.StatusCode);
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId) || string.IsNullOrWhiteSpace(activity.Conversation?.Id)
+            || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
+        {
+            return Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs channelId, conversation.id and an http(s) serviceUrl.");
+        }
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // No invoke (card actions, Teams task modules, sign-in) is implemented: the protocol's answer is 501.
+            return Error(StatusCodes.Status501NotImplemented, "NotImplemented", $"The invoke '{activity.Name}' is not supported by this bot.");
+        }
+
+        if (activity.Extra?.TryGetValue("deliveryMode", out var mode) == true && mode.ValueKind == JsonValueKind.String && mode.GetString() == "expectReplies")
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", "deliveryMode expectReplies is not supported: send the activity with normal delivery; replies come through the Connector.");
+        }
+
+        await activities.AcceptAsync(activity);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static IResult Error(int status, string code, string message) =>
+        TypedResults.Json(new { error = new { code, message } }, statusCode: status);
+}
