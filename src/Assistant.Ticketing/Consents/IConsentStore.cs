@@ -46,10 +46,7 @@ public sealed class LiteDbConsentStore(TicketingDatabase database, TimeProvider 
             At = time.GetUtcNow(),
         };
         await database.Commits.WriteAsync(_ => database.Consents.Insert(record));
-        if (_latest.Count >= MaxRemembered)
-        {
-            _latest.Clear();
-        }
+        MakeRoom();
         _latest[(record.OperatorId, userId, cguVersion)] = record;
         return record;
     }
@@ -67,11 +64,17 @@ public sealed class LiteDbConsentStore(TicketingDatabase database, TimeProvider 
             .Where(c => c.OperatorId == id && c.CguVersion == cguVersion)
             .MaxBy(c => c.Id);
         // An answer recorded meanwhile is newer than what was read: it wins.
+        MakeRoom();
+        return _latest.TryAdd((id, userId, cguVersion), latest) ? latest : _latest.GetValueOrDefault((id, userId, cguVersion));
+    }
+
+    /// <summary>Past <see cref="MaxRemembered"/> answers, the memory starts again empty (reads then go to the file).</summary>
+    private void MakeRoom()
+    {
         if (_latest.Count >= MaxRemembered)
         {
             _latest.Clear();
         }
-        return _latest.TryAdd((id, userId, cguVersion), latest) ? latest : _latest.GetValueOrDefault((id, userId, cguVersion));
     }
 
     public IReadOnlyList<ConsentRecord> ListByUser(string userId) =>
