@@ -2,6 +2,7 @@ using Assistant.Ticketing.Consents;
 using Assistant.Ticketing.Customers;
 using Assistant.Ticketing.Inbox;
 using Assistant.Ticketing.Operators;
+using Assistant.Ticketing.Reports;
 using Assistant.Ticketing.Sla;
 using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Storage;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<ITicketService, TicketService>();
         services.TryAddSingleton<ITicketEvents, NoTicketEvents>();
         services.AddSingleton<TicketInbox>();
+        services.AddSingleton<TicketReports>();
         services.AddSingleton<SlaClock>();
         services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
         services.AddSingleton<ICustomerVerifier, CustomerVerifier>();

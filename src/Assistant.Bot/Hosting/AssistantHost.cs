@@ -7,6 +7,7 @@ using Assistant.Bot.Inbox;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Moderation;
+using Assistant.Bot.Reports;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
@@ -57,6 +58,7 @@ public static class AssistantHost
         app.MapAuthApi();
         app.MapTicketsApi();
         app.MapInboxApi();
+        app.MapReportsApi();
         app.MapHandoff();
         app.MapModerationApi();
         app.MapRelabelsApi();
