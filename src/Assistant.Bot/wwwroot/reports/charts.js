@@ -27,7 +27,8 @@
   // days: [{ date, opened, resolved }]
   function daily(container, days) {
     var max = Math.max.apply(null, [1].concat(days.map(function (d) { return Math.max(d.opened, d.resolved); })));
-    var width = Math.max(600, days.length * 18), height = 200, bottom = 30, left = 30;
+    var width = 1000, height = 220, bottom = 24, left = 30;
+    var every = Math.ceil(days.length / 15);
     var slot = (width - left) / Math.max(days.length, 1), bar = Math.max(2, slot / 2 - 2);
     clear(container);
     var svg = element("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-label": "Demandes ouvertes et résolues par jour" });
@@ -41,14 +42,14 @@
         rect.appendChild(element("title", {}, day.date + " : " + series[1] + (series[0] === "opened" ? " ouvertes" : " résolues")));
         svg.appendChild(rect);
       });
-      if (days.length <= 31 || i % 7 === 0) {
+      if (i % every === 0) {
         svg.appendChild(element("text", { x: x, y: height - bottom + 14 }, day.date.slice(8, 10) + "/" + day.date.slice(5, 7)));
       }
     });
     container.appendChild(svg);
   }
 
-  // rows: [{ label, value, detail }]
+  // rows: [{ key, label, value, detail }]: key is the raw value (data-key), label what is shown
   function bars(container, rows, emptyText) {
     if (rows.length === 0) {
       clear(container, emptyText || "Rien sur cette période.");
@@ -61,8 +62,8 @@
     rows.forEach(function (row, i) {
       var y = i * line;
       svg.appendChild(element("text", { x: 0, y: y + 16 }, row.label));
-      var w = (width - label - 60) * row.value / max;
-      var rect = element("rect", { x: label, y: y + 4, width: Math.max(w, 1), height: line - 8, "class": "opened", "data-label": row.label, "data-value": row.value });
+      var w = (width - label - 110) * row.value / max;
+      var rect = element("rect", { x: label, y: y + 4, width: Math.max(w, 1), height: line - 8, "class": "opened", "data-key": row.key, "data-value": row.value });
       rect.appendChild(element("title", {}, row.label + " : " + row.value + (row.detail ? " (" + row.detail + ")" : "")));
       svg.appendChild(rect);
       svg.appendChild(element("text", { x: label + w + 6, y: y + 16 }, String(row.value) + (row.detail ? " · " + row.detail : "")));

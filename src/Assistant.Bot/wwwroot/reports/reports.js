@@ -6,6 +6,8 @@
   var byId = function (id) { return document.getElementById(id); };
   var labels = {
     low: "basse", normal: "normale", high: "haute", urgent: "urgente",
+    incident: "incident", access: "accès", billing: "facturation", order: "commande", complaint: "réclamation", question: "question",
+    vroom: "V-room", ibox: "Ibox", "client-space": "espace client", other: "autre",
     ok: "légitime", abusive: "abusif", offtopic: "hors sujet",
     allow: "laissé passer", warn: "avertissement", refuse: "refusé", quarantine: "quarantaine"
   };
@@ -38,7 +40,7 @@
   }
 
   function breakdown(values) {
-    return values.map(function (v) { return { label: label(v.value), value: v.opened, detail: v.resolved + " résolues" }; });
+    return values.map(function (v) { return { key: v.value, label: label(v.value), value: v.opened, detail: v.resolved + (v.resolved > 1 ? " résolues" : " résolue") }; });
   }
 
   function show(report) {
@@ -55,7 +57,7 @@
     ReportCharts.bars(byId("product-chart"), breakdown(t.byProduct));
     ReportCharts.bars(byId("operator-chart"), breakdown(t.byOperator));
     ReportCharts.bars(byId("moderation-chart"), report.moderation.map(function (m) {
-      return { label: label(m.label) + " · " + label(m.action), value: m.count };
+      return { key: m.label + "/" + m.action, label: label(m.label) + " · " + label(m.action), value: m.count };
     }));
   }
 
