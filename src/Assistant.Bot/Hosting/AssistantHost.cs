@@ -8,6 +8,7 @@ using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Moderation;
 using Assistant.Bot.Reports;
+using Assistant.Bot.Satisfaction;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
@@ -31,6 +32,7 @@ public static class AssistantHost
         // Ticketing registers a silent listener by default; the host tells the agents' consoles and the requesters' chats instead.
         services.RemoveAll<ITicketEvents>();
         services.AddSingleton<ChatTicketNotifier>();
+        services.AddSingleton<SatisfactionDesk>();
         services.AddSingleton<ITicketEvents, InboxTicketEvents>();
         services.AddOpenApi();
         services.AddHealthChecks();

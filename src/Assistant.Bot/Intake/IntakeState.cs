@@ -32,6 +32,11 @@ public sealed class IntakeState
     /// <summary>Set by the dialog when the conversation should go to a person; the turn pipeline hands it off and clears it.</summary>
     public EscalationRequest? Escalation { get; set; }
 
+    /// <summary>The ticket just rated: the next message may be the comment that goes with the rating.</summary>
+    public string? SatisfactionPending { get; set; }
+
+    public DateTimeOffset? SatisfactionAskedAt { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 

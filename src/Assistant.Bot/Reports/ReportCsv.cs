@@ -6,12 +6,12 @@ namespace Assistant.Bot.Reports;
 
 /// <summary>
 /// The CSV export of a report: one line per ticket opened in the period, comma-separated, dates in ISO 8601 UTC,
-/// met columns <c>yes</c>, <c>no</c> or empty while the deadline runs. Every value is a reference, an id, a taxonomy
+/// met columns <c>yes</c>, <c>no</c> or empty while the deadline runs, the requester's rating (1 to 5) or empty. Every value is a reference, an id, a taxonomy
 /// value or a date, so no cell can start a spreadsheet formula.
 /// </summary>
 public static class ReportCsv
 {
-    public const string Header = "reference,operator,opened_at,status,priority,category,product,first_response_due,first_response_at,first_response_met,resolution_due,resolved_at,resolution_met";
+    public const string Header = "reference,operator,opened_at,status,priority,category,product,first_response_due,first_response_at,first_response_met,resolution_due,resolved_at,resolution_met,satisfaction";
 
     public static byte[] Write(IEnumerable<TicketReportRow> rows)
     {
@@ -22,7 +22,8 @@ public static class ReportCsv
             text.AppendJoin(',',
                 row.Reference, row.OperatorId, Date(row.OpenedAt), row.Status, row.Priority, row.Category, row.Product,
                 Date(row.FirstResponseDue), Date(row.FirstResponseAt), Met(row.FirstResponseMet),
-                Date(row.ResolutionDue), Date(row.ResolvedAt), Met(row.ResolutionMet)).Append("\r\n");
+                Date(row.ResolutionDue), Date(row.ResolvedAt), Met(row.ResolutionMet),
+                row.Satisfaction?.ToString(CultureInfo.InvariantCulture) ?? "").Append("\r\n");
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());

@@ -1,4 +1,6 @@
+using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Intake;
+using Assistant.Bot.Satisfaction;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Turns;
 using Assistant.Ticketing.Tickets;
@@ -43,10 +45,21 @@ public sealed partial class ChatTicketNotifier(
                 ["agent"] = PlainText.OneLine(change.Actor.DisplayName ?? ""),
                 ["comment"] = change.PublicComment ?? "",
             };
-            var key = change.Kind == "comment" ? "TicketCommented" : "TicketStatusChanged";
+            // A resolution asks how satisfied the requester is, with one button per score.
+            var rate = change.Kind == "status" && ticket.Status == TicketStatuses.Resolved;
+            var key = change.Kind == "comment" ? "TicketCommented" : rate ? "TicketResolvedRate" : "TicketStatusChanged";
             var text = await replies.RenderAsync(key, language, values, CancellationToken.None);
             var activity = BotMessage.Plain(text, language);
             activity.ChannelData = new System.Text.Json.Nodes.JsonObject { ["ticketReference"] = ticket.Reference, ["ticketEvent"] = change.Kind };
+            if (rate)
+            {
+                activity.SuggestedActions = new SuggestedActions
+                {
+                    To = string.IsNullOrEmpty(ticket.Requester.UserId) ? null : [ticket.Requester.UserId],
+                    Actions = [.. SatisfactionAnswers.Ratings(ticket.Reference, language)
+                        .Select(c => new CardAction { Type = ActivityTypes.ImBack, Title = c.Title, Value = System.Text.Json.Nodes.JsonValue.Create(c.Value) })],
+                };
+            }
             await sender.SendAsync(ticket.ConversationId!, activity, CancellationToken.None);
             LogAnnounced(logger, ticket.Reference, change.Kind, ticket.ConversationId!);
         }

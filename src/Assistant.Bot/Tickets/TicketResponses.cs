@@ -42,7 +42,8 @@ public sealed record TicketResponse(
     SlaResponse Sla,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CommentResponse>? Comments = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HistoryResponse>? History = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AttachmentResponse>? Attachments = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AttachmentResponse>? Attachments = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SatisfactionResponse? Satisfaction = null)
 {
     public static TicketResponse Summary(Ticket ticket) => new(
         ticket.Reference,
@@ -73,8 +74,12 @@ public sealed record TicketResponse(
         Comments = [.. ticket.Comments.Select(c => new CommentResponse(c.Id, c.Text, c.Internal, c.AuthorKind, c.AuthorId, c.AuthorName, c.At))],
         History = [.. ticket.History.Select(h => new HistoryResponse(h.At, h.ActorKind, h.ActorId, h.Field, h.From, h.To, h.ActorName))],
         Attachments = [.. ticket.Attachments.Select(a => new AttachmentResponse(a.Name, a.ContentType, a.Url, a.Size))],
+        Satisfaction = ticket.Satisfaction is { } rating ? new SatisfactionResponse(rating.Score, rating.Comment, rating.At) : null,
     };
 }
+
+/// <summary>The requester's rating of the resolved ticket (1 to 5) and their comment, if any.</summary>
+public sealed record SatisfactionResponse(int Score, string? Comment, DateTimeOffset At);
 
 /// <summary>Fields left out or null are not changed. <c>assignee</c>: a staff email or id, or "" to unassign.</summary>
 public sealed record TicketPatchRequest(string? Status, string? Priority, string? Category, string? Product, string? Assignee, string? Title);

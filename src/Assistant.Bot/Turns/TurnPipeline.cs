@@ -4,6 +4,7 @@ using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
+using Assistant.Bot.Satisfaction;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Moderation.Analysis;
 using Assistant.Moderation.Sanctions;
@@ -20,6 +21,7 @@ public sealed class TurnPipeline(
     IntakeDialog dialog,
     IntakeStateStore states,
     HandoffRouter handoff,
+    SatisfactionDesk satisfaction,
     IMessageAnalyzer analyzer,
     ISanctionService sanctions,
     IOperatorCatalog operators,
@@ -127,8 +129,16 @@ public sealed class TurnPipeline(
             quarantine = verdict.Label == "abusive" && verdict.Action == "quarantine";
         }
 
-        var offTopic = verdict?.Label == "offtopic";
         var thinking = TurnMetrics.Start();
+        if (await satisfaction.TryAnswerAsync(state, turn.ConversationId, text, asksForPerson, cancellationToken) is { } answered)
+        {
+            metrics.Step(TurnSteps.Dialog, thinking);
+            await SendAsync(turn, state, answered, cancellationToken);
+            Save(turn, state);
+            return;
+        }
+
+        var offTopic = verdict?.Label == "offtopic";
         var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine, asksForPerson, offTopic), cancellationToken);
         metrics.Step(TurnSteps.Dialog, thinking);
         await SendAsync(turn, state, output, cancellationToken);
@@ -156,7 +166,8 @@ public sealed class TurnPipeline(
     /// </summary>
     private ModerationVerdict? Moderate(IntakeState state, string text)
     {
-        if (text.Length == 0 || Choices.IsButtonValue(text) || Commands.IsExactCommand(text))
+        if (text.Length == 0 || Choices.IsButtonValue(text) || Commands.IsExactCommand(text)
+            || SatisfactionAnswers.TryParseRating(text, out _, out _) || SatisfactionAnswers.IsNoComment(text))
         {
             return null;
         }
@@ -205,7 +216,8 @@ public sealed class TurnPipeline(
 
         // Off-topic only matters when the user is not answering a question: "Marie Dupont" as a name is not off-topic.
         // A contact detail is not off-topic ("Marie Dupont" as a name); anything else off-topic is redirected, at the terms too.
-        var answeringSlot = state.PendingSlot is Slots.Name or Slots.Email or Slots.Phone or Slots.CustomerNumber;
+        // A comment on a rating ("rapide, rien à redire") is not off-topic either.
+        var answeringSlot = state.PendingSlot is Slots.Name or Slots.Email or Slots.Phone or Slots.CustomerNumber || state.SatisfactionPending is not null;
         if (verdict.Label == "offtopic" && verdict.Action != "allow" && !answeringSlot && state.Stage != IntakeStage.Confirming)
         {
             logger.LogInformation("Off-topic message redirected (score {Score:0.00})", verdict.Scores.Offtopic);

@@ -8,8 +8,12 @@ public sealed record TicketFigures(
     IReadOnlyList<ValueCount> ByProduct,
     IReadOnlyList<ValueCount> ByOperator,
     SlaFigures Sla,
+    SatisfactionFigures Satisfaction,
     int Opened,
     int Resolved);
+
+/// <summary>The ratings of the tickets opened in the period: how many, their mean, and how many of each score (1 to 5).</summary>
+public sealed record SatisfactionFigures(int Rated, double? Average, IReadOnlyList<int> Scores);
 
 /// <summary>Tickets opened on a day (UTC) and tickets resolved on it, whenever they were opened.</summary>
 public sealed record DayCount(DateOnly Date, int Opened, int Resolved);
@@ -50,4 +54,5 @@ public sealed record TicketReportRow(
     DateTimeOffset ResolutionDue,
     DateTimeOffset? ResolvedAt,
     bool? FirstResponseMet,
-    bool? ResolutionMet);
+    bool? ResolutionMet,
+    int? Satisfaction);

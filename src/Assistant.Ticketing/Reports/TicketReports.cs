@@ -61,6 +61,7 @@ public sealed class TicketReports
             CountBy(opened, t => t.Product),
             CountBy(opened, t => t.OperatorId),
             Sla(opened, now),
+            Satisfaction(opened),
             opened.Count,
             resolvedPerDay.Values.Sum());
     }
@@ -79,7 +80,7 @@ public sealed class TicketReports
                 return new TicketReportRow(
                     t.Reference, t.OperatorId, t.CreatedAt, t.Status, t.Priority, t.Category, t.Product,
                     t.Sla.FirstResponseDue, t.Sla.FirstResponseAt, t.Sla.ResolutionDue, resolvedAt,
-                    Met(t.Sla.FirstResponseAt, t.Sla.FirstResponseDue, now), Met(resolvedAt, t.Sla.ResolutionDue, now));
+                    Met(t.Sla.FirstResponseAt, t.Sla.FirstResponseDue, now), Met(resolvedAt, t.Sla.ResolutionDue, now), t.Satisfaction?.Score);
             })
             .ToList();
     }
@@ -158,6 +159,15 @@ public sealed class TicketReports
             first.Count(m => m == true), first.Count(m => m == false),
             resolution.Count(m => m == true), resolution.Count(m => m == false),
             Median(firstMinutes), Median(resolutionHours));
+    }
+
+    private static SatisfactionFigures Satisfaction(List<(Ticket Ticket, DateTimeOffset? ResolvedAt)> opened)
+    {
+        var scores = opened.Where(o => o.Ticket.Satisfaction is not null).Select(o => o.Ticket.Satisfaction!.Score).ToList();
+        return new SatisfactionFigures(
+            scores.Count,
+            scores.Count == 0 ? null : Math.Round(scores.Average(), 2),
+            [.. Enumerable.Range(1, 5).Select(score => scores.Count(s => s == score))]);
     }
 
     /// <summary>True: done in time; false: done late, or not done and past due; null: not done and still running.</summary>

@@ -25,6 +25,12 @@ public interface ITicketService
     Ticket AddAttachment(string reference, TicketAttachment attachment, Actor actor);
 
     /// <summary>
+    /// The requester's satisfaction with a resolved (or closed) ticket: a score from 1 to 5, then optionally a comment
+    /// (a null score keeps the one given). A later answer replaces the earlier one.
+    /// </summary>
+    Ticket Rate(string reference, int? score, string? comment, Actor actor);
+
+    /// <summary>
     /// Data erasure: the user's tickets stay for the operator, but lose the requester's identity and contact details
     /// (name, email, phone, customer number, user id). Returns how many tickets changed.
     /// </summary>

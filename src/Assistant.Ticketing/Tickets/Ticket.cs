@@ -24,6 +24,8 @@ public sealed class Ticket
     public List<TicketAttachment> Attachments { get; set; } = [];
     public List<TicketComment> Comments { get; set; } = [];
     public List<TicketHistoryEntry> History { get; set; } = [];
+    /// <summary>The requester's answer to "how satisfied are you?" once the ticket was resolved; null until then.</summary>
+    public SatisfactionRating? Satisfaction { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -46,6 +48,14 @@ public sealed class SlaPromise
     public DateTimeOffset ResolutionDue { get; set; }
     /// <summary>When an agent first answered publicly; null until then.</summary>
     public DateTimeOffset? FirstResponseAt { get; set; }
+}
+
+public sealed class SatisfactionRating
+{
+    /// <summary>1 (not at all satisfied) to 5 (very satisfied).</summary>
+    public int Score { get; set; }
+    public string? Comment { get; set; }
+    public DateTimeOffset At { get; set; }
 }
 
 public sealed class TicketAttachment

@@ -316,6 +316,45 @@ public sealed partial class TicketService(
         return $"{prefix}-{year}-{next:D6}";
     }
 
+    public Ticket Rate(string reference, int? score, string? comment, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (score is < 1 or > 5)
+        {
+            throw new InvalidTicketValueException("score", score.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "must be from 1 to 5");
+        }
+
+        var text = comment is null ? null : Required("comment", comment, MaxCommentLength);
+        Ticket ticket;
+        lock (_writeLock)
+        {
+            ticket = Load(reference);
+            if (ticket.Status is not (TicketStatuses.Resolved or TicketStatuses.Closed))
+            {
+                throw new InvalidTicketValueException("status", ticket.Status, "only a resolved or closed ticket is rated");
+            }
+
+            if (score is null && ticket.Satisfaction is null)
+            {
+                throw new InvalidTicketValueException("score", "", "a comment follows a score");
+            }
+
+            var now = Now();
+            ticket.Satisfaction = new SatisfactionRating
+            {
+                Score = score ?? ticket.Satisfaction!.Score,
+                Comment = text ?? ticket.Satisfaction?.Comment,
+                At = now,
+            };
+            ticket.History.Add(Entry(now, actor, "satisfaction", null, ticket.Satisfaction.Score.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            ticket.UpdatedAt = now;
+            database.Tickets.Update(ticket);
+        }
+
+        Notify(new TicketChanged(ticket, "satisfaction", actor, null));
+        return ticket;
+    }
+
     private Ticket Load(string reference) =>
         Find(reference) ?? throw new TicketNotFoundException(reference);
 

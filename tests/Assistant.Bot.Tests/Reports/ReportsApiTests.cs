@@ -35,6 +35,7 @@ public sealed class ReportsApiTests : IClassFixture<StaffApiFactory>
         var agent = await _factory.ClientForAsync(AgentEmail, AgentPassword);
         (await agent.PostAsJsonAsync($"/api/tickets/{answered.Reference}/comments", new { text = "Nous relançons le service.", @internal = false })).EnsureSuccessStatusCode();
         (await agent.PatchAsJsonAsync($"/api/tickets/{answered.Reference}", new { status = "resolved" })).EnsureSuccessStatusCode();
+        _factory.Tickets.Rate(answered.Reference, 5, "Parfait.", new Actor("requester", answered.Requester.UserId));
         await _factory.Services.GetRequiredService<AuditLog>().RecordModerationAsync(
             "digisense", "user-r", "conv-r", "act-r", new ModerationVerdict("abusive", new ModerationScores(0.97f, 0.01f), "refuse", "model", Strike: true), answeredByModeration: true);
         var admin = await _factory.AdminClientAsync();
@@ -54,6 +55,8 @@ public sealed class ReportsApiTests : IClassFixture<StaffApiFactory>
         Assert.Equal(1, tickets.GetProperty("sla").GetProperty("firstResponseMet").GetInt32());
         Assert.Equal(1.0, tickets.GetProperty("sla").GetProperty("firstResponseAttainment").GetDouble());
         Assert.Equal(["billing", "incident"], tickets.GetProperty("byCategory").EnumerateArray().Select(c => c.GetProperty("value").GetString()).Order().ToList());
+        Assert.Equal(5.0, tickets.GetProperty("satisfaction").GetProperty("average").GetDouble());
+        Assert.Equal(1, tickets.GetProperty("satisfaction").GetProperty("scores")[4].GetInt32());
         var decision = Assert.Single(mine.GetProperty("moderation").EnumerateArray());
         Assert.Equal(("abusive", "refuse", 1), (decision.GetProperty("label").GetString(), decision.GetProperty("action").GetString(), decision.GetProperty("count").GetInt32()));
 
@@ -64,7 +67,9 @@ public sealed class ReportsApiTests : IClassFixture<StaffApiFactory>
         Assert.Equal(Assistant.Bot.Reports.ReportCsv.Header, lines[0]);
         Assert.Equal(new[] { answered.Reference, waiting.Reference, elsewhere.Reference }.Order(), lines.Skip(1).Select(l => l.Split(',')[0]).Order());
         var resolvedLine = lines.Single(l => l.StartsWith(answered.Reference + ",", StringComparison.Ordinal)).Split(',');
-        Assert.Equal(("resolved", "yes", "yes"), (resolvedLine[3], resolvedLine[9], resolvedLine[12]));
+        Assert.Equal(("resolved", "yes", "yes", "5"), (resolvedLine[3], resolvedLine[9], resolvedLine[12], resolvedLine[13]));
+        var view = await agent.GetFromJsonAsync<JsonElement>($"/api/inbox/tickets/{answered.Reference}");
+        Assert.Equal((5, "Parfait."), (view.GetProperty("ticket").GetProperty("satisfaction").GetProperty("score").GetInt32(), view.GetProperty("ticket").GetProperty("satisfaction").GetProperty("comment").GetString()));
         Assert.DoesNotContain("example.com", csv, StringComparison.Ordinal);
     }
 

@@ -30,6 +30,7 @@ public sealed class ReportsPageTests : IAsyncLifetime
                 new Actor("requester", "user-1")))
             .ToList();
         tickets.Update(filed[2].Reference, new TicketPatch(Status: TicketStatuses.Resolved), new Actor("agent", "agent-1", "Agent"));
+        tickets.Rate(filed[2].Reference, 4, null, new Actor("requester", filed[2].Requester.UserId));
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var page = await _host.LoginAsync();
@@ -41,6 +42,8 @@ public sealed class ReportsPageTests : IAsyncLifetime
         await Assertions.Expect(page.Locator($"#days-chart rect.resolved[data-date='{today}']")).ToHaveAttributeAsync("data-value", "1");
         await Assertions.Expect(page.Locator("#category-chart rect[data-key='incident']")).ToHaveAttributeAsync("data-value", "2");
         await Assertions.Expect(page.Locator("#operator-chart rect")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#satisfaction")).ToHaveTextAsync("4/5 (1)");
+        await Assertions.Expect(page.Locator("#satisfaction-chart rect[data-key='4']")).ToHaveAttributeAsync("data-value", "1");
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("reports.png"), FullPage = true });
 
         // One operator: the figures follow.
@@ -55,6 +58,6 @@ public sealed class ReportsPageTests : IAsyncLifetime
         var lines = (await File.ReadAllLinesAsync(path)).Where(l => l.Length > 0).ToList();
         Assert.StartsWith("reference,operator,opened_at", lines[0], StringComparison.Ordinal);
         Assert.Equal(filed.Select(t => t.Reference).Order(), lines.Skip(1).Select(l => l.Split(',')[0]).Order());
-        Assert.Contains(lines, l => l.StartsWith(filed[2].Reference + ",digisense,", StringComparison.Ordinal) && l.Contains(",resolved,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith(filed[2].Reference + ",digisense,", StringComparison.Ordinal) && l.Contains(",resolved,", StringComparison.Ordinal) && l.EndsWith(",4", StringComparison.Ordinal));
     }
 }

@@ -38,6 +38,7 @@ public sealed class TicketReportsTests : IDisposable
         _ticketing.Tickets.AddComment(answered.Reference, new NewComment("Nous regardons.", Internal: false), TestTicketing.Agent);
         _clock.Advance(TimeSpan.FromMinutes(55));
         Resolve(answered.Reference);
+        _ticketing.Tickets.Rate(answered.Reference, 4, null, TestTicketing.Requester);
         _clock.Now = At(11, 2, 11, 0);
         var waiting = File("Partage Ibox impossible", category: "question", product: "ibox", priority: "normal");
         _clock.Now = At(11, 3, 9, 0);
@@ -64,6 +65,8 @@ public sealed class TicketReportsTests : IDisposable
         Assert.Equal(0.333, figures.Sla.FirstResponseAttainment);
         Assert.Equal(5.0, figures.Sla.MedianFirstResponseMinutes);
         Assert.Equal(1.0, figures.Sla.MedianResolutionHours);
+        Assert.Equal((1, 4.0), (figures.Satisfaction.Rated, figures.Satisfaction.Average));
+        Assert.Equal([0, 0, 0, 1, 0], figures.Satisfaction.Scores);
         Assert.Equal([answered.Reference, waiting.Reference, reopened.Reference], _reports.Rows(null, From, To).Select(r => r.Reference).ToList());
     }
 
@@ -81,6 +84,23 @@ public sealed class TicketReportsTests : IDisposable
         Assert.Null(figures.Sla.FirstResponseAttainment);
         var row = Assert.Single(_reports.Rows(["digisense"], From, To));
         Assert.Null(row.FirstResponseMet);
+    }
+
+    [Fact]
+    public void Only_a_resolved_ticket_is_rated_from_1_to_5_and_a_comment_keeps_the_score()
+    {
+        _clock.Now = At(11, 2, 9, 0);
+        var ticket = File("Visio coupée", category: "incident", product: "vroom", priority: "high");
+
+        Assert.Throws<InvalidTicketValueException>(() => _ticketing.Tickets.Rate(ticket.Reference, 5, null, TestTicketing.Requester));
+        Resolve(ticket.Reference);
+        Assert.Throws<InvalidTicketValueException>(() => _ticketing.Tickets.Rate(ticket.Reference, null, "Bien.", TestTicketing.Requester));
+        Assert.Throws<InvalidTicketValueException>(() => _ticketing.Tickets.Rate(ticket.Reference, 6, null, TestTicketing.Requester));
+        _ticketing.Tickets.Rate(ticket.Reference, 3, null, TestTicketing.Requester);
+        var rated = _ticketing.Tickets.Rate(ticket.Reference, null, "Correct, un peu long.", TestTicketing.Requester);
+
+        Assert.Equal((3, "Correct, un peu long."), (rated.Satisfaction!.Score, rated.Satisfaction.Comment));
+        Assert.Equal((3, "Correct, un peu long."), (_ticketing.Tickets.Find(ticket.Reference)!.Satisfaction!.Score, _ticketing.Tickets.Find(ticket.Reference)!.Satisfaction!.Comment));
     }
 
     [Fact]

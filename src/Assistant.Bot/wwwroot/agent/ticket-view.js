@@ -13,7 +13,8 @@
     product: { vroom: "V-room", ibox: "Ibox", "client-space": "espace client", other: "autre" }
   };
   var fieldLabel = { status: "statut", priority: "priorité", category: "catégorie", product: "produit", assignee: "assignation", title: "titre",
-    comment: "réponse publique", "internal-note": "note interne", attachment: "pièce jointe", requester: "demandeur" };
+    comment: "réponse publique", "internal-note": "note interne", attachment: "pièce jointe", requester: "demandeur",
+    satisfaction: "note du client" };
   var canned = [
     { title: "Prise en charge", text: "Bonjour, je prends en charge votre demande et reviens vers vous rapidement." },
     { title: "Précisions", text: "Pourriez-vous nous préciser depuis quand le problème se produit et le message d'erreur affiché ?" },
@@ -96,6 +97,10 @@
       ? "répondu " + time(t.sla.firstResponseAt) + (view.sla.firstResponseMet ? " (dans le délai)" : " (hors délai)")
       : "due " + time(t.sla.firstResponseDue);
     byId("tv-resolution").textContent = "visée " + time(t.sla.resolutionDue);
+    var rating = t.satisfaction;
+    byId("tv-satisfaction").textContent = rating
+      ? rating.score + "/5" + (rating.comment ? " · « " + rating.comment + " »" : "") + " · " + time(rating.at)
+      : "pas encore notée";
 
     var attachments = byId("tv-attachments");
     attachments.textContent = "";

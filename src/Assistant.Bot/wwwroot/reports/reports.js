@@ -51,11 +51,16 @@
     byId("resolution").textContent = percent(t.sla.resolutionAttainment);
     byId("median-first").textContent = duration(t.sla.medianFirstResponseMinutes);
     byId("handoffs").textContent = report.handoffs.requested + " (" + duration(report.handoffs.medianWaitMinutes) + ")";
+    var rated = t.satisfaction;
+    byId("satisfaction").textContent = rated.average === null ? "–" : String(rated.average).replace(".", ",") + "/5 (" + rated.rated + ")";
     ReportCharts.daily(byId("days-chart"), t.days);
     ReportCharts.bars(byId("category-chart"), breakdown(t.byCategory));
     ReportCharts.bars(byId("priority-chart"), breakdown(t.byPriority));
     ReportCharts.bars(byId("product-chart"), breakdown(t.byProduct));
     ReportCharts.bars(byId("operator-chart"), breakdown(t.byOperator));
+    ReportCharts.bars(byId("satisfaction-chart"), rated.rated === 0 ? [] : rated.scores.map(function (count, i) {
+      return { key: String(i + 1), label: (i + 1) + "/5", value: count };
+    }), "Aucune note sur cette période.");
     ReportCharts.bars(byId("moderation-chart"), report.moderation.map(function (m) {
       return { key: m.label + "/" + m.action, label: label(m.label) + " · " + label(m.action), value: m.count };
     }));
