@@ -22,6 +22,7 @@ public static class TicketsApi
         group.MapGet("/{reference}", Get).WithSummary("One ticket with its comments, history and attachments");
         group.MapPatch("/{reference}", Patch).WithSummary("Changes status, priority, category, product, assignee or title");
         group.MapPost("/{reference}/comments", Comment).WithSummary("Adds a public comment (told to the requester) or an internal note");
+        group.MapDelete("/{reference}", Delete).WithSummary("Deletes a quarantined ticket for good (409 for any other status)");
         return app;
     }
 
@@ -149,6 +150,26 @@ public static class TicketsApi
     }
 
     private static Actor ActorOf(StaffScope scope) => new(scope.Role, scope.StaffId, scope.DisplayName);
+
+    internal static Results<NoContent, ProblemHttpResult> Delete(string reference, ClaimsPrincipal user, ITicketService tickets)
+    {
+        var ticket = tickets.Find(reference);
+        if (ticket is null || !user.Scope().CanSee(ticket.OperatorId))
+        {
+            return NotFound(reference);
+        }
+
+        try
+        {
+            return tickets.DeleteQuarantined(ticket.Reference, ActorOf(user.Scope()))
+                ? TypedResults.NoContent()
+                : TypedResults.Problem($"Ticket {ticket.Reference} is {ticket.Status}: only a quarantined ticket is deleted; close it instead.", statusCode: StatusCodes.Status409Conflict, title: "Ticket not in quarantine");
+        }
+        catch (TicketNotFoundException)
+        {
+            return NotFound(reference);
+        }
+    }
 
     private static ProblemHttpResult NotFound(string reference) =>
         TypedResults.Problem($"No ticket '{reference}'.", statusCode: StatusCodes.Status404NotFound, title: "Ticket not found");

@@ -31,6 +31,12 @@ public interface ITicketService
     Ticket Rate(string reference, int? score, string? comment, Actor actor);
 
     /// <summary>
+    /// Deletes a quarantined ticket for good (the terms allow deleting what moderation set aside); false when the
+    /// ticket is not in quarantine. The requester's conversation and the moderation audit stay.
+    /// </summary>
+    bool DeleteQuarantined(string reference, Actor actor);
+
+    /// <summary>
     /// Data erasure: the user's tickets stay for the operator, but lose the requester's identity and contact details
     /// (name, email, phone, customer number, user id). Returns how many tickets changed.
     /// </summary>

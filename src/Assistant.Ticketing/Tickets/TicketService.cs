@@ -355,6 +355,26 @@ public sealed partial class TicketService(
         return ticket;
     }
 
+    public bool DeleteQuarantined(string reference, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Ticket ticket;
+        lock (_writeLock)
+        {
+            ticket = Load(reference);
+            if (ticket.Status != TicketStatuses.Quarantined)
+            {
+                return false;
+            }
+
+            database.Tickets.Delete(ticket.Id);
+        }
+
+        LogDeleted(logger, ticket.Reference, actor.Kind);
+        Notify(new TicketChanged(ticket, "deleted", actor, null));
+        return true;
+    }
+
     private Ticket Load(string reference) =>
         Find(reference) ?? throw new TicketNotFoundException(reference);
 
@@ -428,6 +448,9 @@ public sealed partial class TicketService(
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Comment on ticket {Reference} by {ActorKind} (internal: {Internal})")]
     private static partial void LogCommented(ILogger logger, string reference, string actorKind, bool @internal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quarantined ticket {TicketReference} deleted by {ActorKind}")]
+    private static partial void LogDeleted(ILogger logger, string ticketReference, string actorKind);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "A listener failed on the {Kind} change of ticket {Reference}; the change is stored")]
     private static partial void LogNotifyFailed(ILogger logger, Exception exception, string reference, string kind);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Assistant.Bot.Tests.Auth;
 using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Bot.Tests.Tickets;
 
@@ -37,6 +38,33 @@ public sealed class TicketsApiTests : IClassFixture<StaffApiFactory>
                 new Requester { UserId = "user-" + Guid.NewGuid().ToString("N")[..8], Name = "Léa Dubois", Email = "lea.dubois@example.com", Phone = "+33 1 23 45 67 89", CustomerNumber = "DGS-C1003" },
                 conversationId ?? "conv-" + Guid.NewGuid().ToString("N")[..8]),
             new Actor("requester", "user-1"));
+
+    [Fact]
+    public async Task Only_a_quarantined_ticket_is_deleted_by_an_agent_of_its_operator_and_the_deletion_is_auditedAsync()
+    {
+        var quarantined = _factory.Tickets.Update(NewTicket().Reference, new TicketPatch(Status: TicketStatuses.Quarantined), new Actor("system", "moderation"));
+        var open = NewTicket();
+        var elsewhere = _factory.Tickets.Update(NewTicket("icosnet").Reference, new TicketPatch(Status: TicketStatuses.Quarantined), new Actor("system", "moderation"));
+        var agent = await _factory.ClientForAsync(AgentEmail, AgentPassword);
+
+        using var refused = await agent.DeleteAsync($"/api/tickets/{open.Reference}");
+        using var hidden = await agent.DeleteAsync($"/api/tickets/{elsewhere.Reference}");
+        using var unknown = await agent.DeleteAsync("/api/tickets/DGS-2026-999999");
+        using var deleted = await agent.DeleteAsync($"/api/tickets/{quarantined.Reference}");
+        using var again = await agent.DeleteAsync($"/api/tickets/{quarantined.Reference}");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.NotNull(_factory.Tickets.Find(open.Reference));
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.NotNull(_factory.Tickets.Find(elsewhere.Reference));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Null(_factory.Tickets.Find(quarantined.Reference));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        var audit = _factory.Services.GetRequiredService<Assistant.Bot.Admin.Audit.AuditLog>()
+            .Search(new Assistant.Bot.Admin.Audit.AuditQuery(Action: "http.DELETE", Text: quarantined.Reference));
+        Assert.Single(audit);
+    }
 
     [Fact]
     public async Task A_ticket_reads_with_the_documented_shapeAsync()

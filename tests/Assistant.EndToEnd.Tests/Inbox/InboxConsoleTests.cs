@@ -100,6 +100,32 @@ public sealed partial class InboxConsoleTests(InboxServerFixture fixture, ITestO
         await Assertions.Expect(Bubble(user, "en relation avec " + InboxServerFixture.AgentName)).ToBeVisibleAsync(new() { Timeout = Slow });
     }
 
+    [Fact]
+    public async Task An_agent_deletes_a_quarantined_ticket_from_the_quarantine_viewAsync()
+    {
+        var filed = fixture.Tickets.Create(
+            new Assistant.Ticketing.Tickets.NewTicket("digisense", "Message mis de côté", "Texte retenu par la modération.", "question", "other", "low", "model",
+                new Assistant.Ticketing.Tickets.Requester { UserId = "user-quarantine" }, "conv-quarantine", Quarantined: true),
+            new Assistant.Ticketing.Tickets.Actor("system", "moderation"));
+        var agent = await NewPageAsync();
+        await agent.GotoAsync(new Uri(fixture.Server, "/agent").ToString());
+        await agent.FillAsync("#login-form [name=email]", InboxServerFixture.AgentEmail);
+        await agent.FillAsync("#login-form [name=password]", InboxServerFixture.AgentPassword);
+        await agent.ClickAsync("#login-form button[type=submit]");
+        await agent.ClickAsync(".tabs [data-tab=inbox]", new() { Timeout = Slow });
+        await agent.ClickAsync("#inbox-views [data-inbox-view=quarantined]");
+        var line = agent.Locator($"#inbox-list li[data-reference='{filed.Reference}']");
+        await line.ClickAsync(new() { Timeout = Slow });
+
+        await Assertions.Expect(agent.Locator("#tv-quarantine")).ToBeVisibleAsync(new() { Timeout = Slow });
+        agent.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await agent.ClickAsync("#tv-delete");
+
+        await Assertions.Expect(agent.Locator("#ticket-view-error")).ToContainTextAsync("supprimée", new() { Timeout = Slow });
+        await Assertions.Expect(line).ToHaveCountAsync(0, new() { Timeout = Slow });
+        Assert.Null(fixture.Tickets.Find(filed.Reference));
+    }
+
     /// <summary>Answers the intake's choices (category, customer number, confirmation) until the bot gives the reference.</summary>
     private static async Task<string> AnswerUntilFiledAsync(IPage user)
     {

@@ -32,6 +32,8 @@ public sealed class InboxServerFixture : IAsyncLifetime
 
     public string LateReference { get; private set; } = "";
 
+    public ITicketService Tickets => _factory.Services.GetRequiredService<ITicketService>();
+
     public async Task InitializeAsync()
     {
         LateReference = FileOldTicket(Path.Combine(_factory.DataDirectory, StorageOptions.FileName));

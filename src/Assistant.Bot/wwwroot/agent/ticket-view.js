@@ -82,6 +82,7 @@
     byId("tv-reference").textContent = t.reference;
     byId("tv-title").textContent = t.title;
     byId("tv-description").textContent = t.description;
+    byId("tv-quarantine").hidden = t.status !== "quarantined";
     options(byId("tv-status"), [t.status].concat(view.nextStatuses), t.status, labels.status);
     options(byId("tv-priority"), ["urgent", "high", "normal", "low"], t.priority, labels.priority);
     options(byId("tv-category"), Object.keys(labels.category), t.category, labels.category);
@@ -194,6 +195,23 @@
     await open(view.ticket.reference);
   }
 
+  // The terms allow deleting what moderation set aside; the server refuses it for any other ticket.
+  async function remove() {
+    var reference = view.ticket.reference;
+    if (!window.confirm("Supprimer définitivement la demande " + reference + " ?")) {
+      return;
+    }
+    var response = await api("/api/tickets/" + encodeURIComponent(reference), { method: "DELETE" });
+    if (!response.ok) {
+      byId("ticket-view-error").textContent = await problemText(response);
+      return;
+    }
+    view = null;
+    byId("ticket-view").hidden = true;
+    byId("ticket-view-none").hidden = false;
+    byId("ticket-view-error").textContent = "Demande " + reference + " supprimée.";
+  }
+
   async function take() {
     var conversationId = view.ticket.conversationId;
     var response = await api("/api/handoffs/" + encodeURIComponent(conversationId) + "/accept", { method: "POST" });
@@ -218,6 +236,8 @@
     byId("tv-reply").addEventListener("click", function () { write(false); });
     byId("tv-note").addEventListener("click", function () { write(true); });
     byId("tv-take").addEventListener("click", take);
+    byId("tv-release").addEventListener("click", function () { patch({ status: "open" }); });
+    byId("tv-delete").addEventListener("click", remove);
     var box = byId("tv-canned");
     canned.forEach(function (c) {
       var button = document.createElement("button");
