@@ -1,5 +1,6 @@
 // The admin console: reply templates (edit, preview, save, history, rollback), moderation thresholds (preview
-// and save), sanctions (list, lift), the audit log, users' data and models. The settings tab is in admin-settings.js.
+// and save), sanctions (list, lift) and the audit log. The other tabs have their own file: admin-models.js,
+// admin-users.js, admin-settings.js, admin-staff.js.
 // Login and the api() helper come from /console/session.js.
 (function () {
   "use strict";
@@ -13,9 +14,8 @@
     return document.getElementById(id);
   }
 
-  // What sections kept in their own file (admin-settings.js, admin-staff.js) share with this one; they add their
-  // loader to sections.
-  window.AdminConsole = { sections: {}, byId: byId, element: element, problemText: problemText, row: row, date: date };
+  // What the tabs kept in their own file share with this one; they add their loader to sections.
+  window.AdminConsole = { sections: {}, byId: byId, element: element, problemText: problemText, row: row, date: date, percent: percent };
 
   function element(tag, text, className) {
     var node = document.createElement(tag);
@@ -75,7 +75,7 @@
     });
     if (!loaded[section]) {
       loaded[section] = true;
-      var load = ({ templates: loadTemplates, thresholds: loadThresholds, sanctions: loadSanctions, audit: searchAudit, users: loadRetention, system: loadSystem })[section]
+      var load = ({ templates: loadTemplates, thresholds: loadThresholds, sanctions: loadSanctions, audit: searchAudit })[section]
         || window.AdminConsole.sections[section];
       load();
     }
@@ -333,10 +333,13 @@
 
   // Audit ------------------------------------------------------------------
 
+  var auditSearch = 0; // the latest search: an older answer arriving after it is dropped
+
   async function searchAudit(event) {
     if (event) {
       event.preventDefault();
     }
+    var mine = ++auditSearch;
     var form = byId("audit-form").elements;
     var query = new URLSearchParams();
     ["actor", "action", "text"].forEach(function (name) {
@@ -352,6 +355,10 @@
     }
     query.set("limit", "200");
     var response = await api("/api/admin/audit?" + query.toString());
+    var entries = response.ok ? await response.json() : null;
+    if (mine !== auditSearch) {
+      return;
+    }
     if (!response.ok) {
       byId("audit-error").textContent = await problemText(response);
       return;
@@ -359,7 +366,7 @@
     byId("audit-error").textContent = "";
     var body = byId("audit-body");
     body.replaceChildren();
-    (await response.json()).forEach(function (entry) {
+    entries.forEach(function (entry) {
       var decision = entry.moderation;
       var relabel = decision && decision.activityId && decision.conversationId
         ? window.RelabelControl.create(decision.conversationId, decision.activityId, decision.label)
@@ -368,223 +375,6 @@
       tr.children[4].className = "details";
       body.appendChild(tr);
     });
-  }
-
-  // Users' data -------------------------------------------------------------
-
-  function userPath() {
-    return "/api/admin/users/" + encodeURIComponent(byId("user-form").elements.userId.value.trim());
-  }
-
-  async function exportUser(event) {
-    event.preventDefault();
-    byId("user-error").textContent = "";
-    var response = await api(userPath() + "/export");
-    if (!response.ok) {
-      byId("user-error").textContent = await problemText(response);
-      return;
-    }
-    var blob = await response.blob();
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = "export-" + byId("user-form").elements.userId.value.trim() + ".json";
-    link.click();
-    URL.revokeObjectURL(link.href);
-    byId("user-result").textContent = "Export téléchargé.";
-  }
-
-  async function eraseUser() {
-    var userId = byId("user-form").elements.userId.value.trim();
-    if (!userId || !window.confirm("Effacer toutes les données de " + userId + " ? Ses demandes restent, anonymisées.")) {
-      return;
-    }
-    var response = await api(userPath(), { method: "DELETE" });
-    if (!response.ok) {
-      byId("user-error").textContent = await problemText(response);
-      return;
-    }
-    var erased = await response.json();
-    byId("user-result").textContent = erased.conversations + " conversation(s) et " + erased.consents + " consentement(s) effacés, "
-      + erased.ticketsAnonymized + " demande(s) anonymisée(s).";
-  }
-
-  async function purgeRetention() {
-    var response = await api("/api/admin/retention/purge", { method: "POST" });
-    var purge = await response.json();
-    byId("user-result").textContent = purge.conversations + " conversation(s) de plus de " + purge.retentionDays + " jours supprimée(s).";
-  }
-
-  function showRetention(retention) {
-    byId("retention-days").value = retention.days;
-    byId("retention-source").textContent = retention.source === "console"
-      ? "modifié dans la console (configuration : " + retention.configuredDays + " jours)"
-      : "configuration";
-  }
-
-  async function loadRetention() {
-    showRetention(await (await api("/api/admin/retention")).json());
-  }
-
-  async function saveRetention(event, reset) {
-    if (event) {
-      event.preventDefault();
-    }
-    var reason = byId("retention-reason").value;
-    var response = reset
-      ? await api("/api/admin/retention/reset", { method: "POST", body: { reason: reason } })
-      : await api("/api/admin/retention", { method: "PUT", body: { days: Number(byId("retention-days").value), reason: reason } });
-    byId("retention-saved").textContent = "";
-    if (!response.ok) {
-      byId("retention-error").textContent = await problemText(response);
-      return;
-    }
-    byId("retention-error").textContent = "";
-    byId("retention-reason").value = "";
-    var retention = await response.json();
-    showRetention(retention);
-    byId("retention-saved").textContent = "Enregistré : les conversations sont gardées " + retention.days + " jours ; la prochaine purge en tient compte.";
-  }
-
-  // Models: list, comparison, promote, discard, retrain, relabels --------------
-
-  var metricNames = [["moderation.macroF1", "F1 macro", false], ["abusive.recall", "rappel abusif", true],
-    ["offtopic.recall", "rappel hors sujet", true], ["ok.flaggedAbusive", "légitimes signalés", true, true]];
-
-  function metric(value, asPercent) {
-    return value === undefined ? "–" : asPercent ? percent(value) : value.toFixed(3);
-  }
-
-  // The new set against the set served when it was trained, on the same held-out rows.
-  function comparison(m) {
-    var c = m.comparison;
-    if (!c) {
-      return "";
-    }
-    var box = element("div", null, "comparison");
-    // Whether the relabels were learned is a count of decisions on them (null in comparisons written before it was measured).
-    var learned = c.relabelsDecidedAsLabelled == null ? ""
-      : " ; décidés comme réétiquetés : " + c.relabelsDecidedAsLabelled + " par le nouveau jeu, "
-        + (c.baselineRelabelsDecidedAsLabelled == null ? "–" : c.baselineRelabelsDecidedAsLabelled) + " par le jeu servi";
-    box.appendChild(element("div", "contre " + (c.baselineVersion || "aucun") + ", mêmes " + c.heldOutRows + " messages réservés ; "
-      + c.relabelsUsed + " message(s) réétiqueté(s) à l'entraînement" + (c.relabelsSkipped ? ", " + c.relabelsSkipped + " écarté(s) (réservés)" : "")
-      + learned));
-    metricNames.forEach(function (n) {
-      var now = m.metrics[n[0]];
-      var before = c.baselineMetrics[n[0]];
-      if (now === undefined || before === undefined) {
-        return;
-      }
-      var delta = now - before;
-      var lowerIsBetter = n[3] === true;
-      var line = element("div", n[1] + " : " + metric(before, n[2]) + " → " + metric(now, n[2]) + " (" + (delta >= 0 ? "+" : "") + (n[2] ? (delta * 100).toFixed(1) + " pt" : delta.toFixed(3)) + ")");
-      if (Math.abs(delta) > 1e-9) {
-        line.className = (delta > 0) !== lowerIsBetter ? "better" : "worse";
-      }
-      box.appendChild(line);
-    });
-    return box;
-  }
-
-  function modelAction(label, className, m, path, question) {
-    var button = element("button", label, className);
-    button.type = "button";
-    button.addEventListener("click", async function () {
-      var reason = window.prompt(question + " " + m.version + " ?");
-      if (!reason) {
-        return;
-      }
-      var response = await api("/api/admin/models/" + encodeURIComponent(m.version) + "/" + path, { method: "POST", body: { reason: reason } });
-      byId("models-error").textContent = response.ok ? "" : await problemText(response);
-      await loadModels();
-    });
-    return button;
-  }
-
-  async function loadModels() {
-    var models = await (await api("/api/admin/models")).json();
-    var body = byId("models-body");
-    body.replaceChildren();
-    models.versions.forEach(function (m) {
-      var actions = element("div", null, "actions");
-      if (m.current) {
-        actions.appendChild(element("strong", "en service"));
-      } else {
-        var promote = modelAction("Mettre en service", "secondary", m, "promote", "Raison de la mise en service de");
-        promote.disabled = !m.gate.passed;
-        actions.append(promote, modelAction("Écarter", "danger", m, "discard", "Raison pour écarter"));
-      }
-      var tr = row([m.version, date(m.trainedAt), metric(m.metrics["moderation.macroF1"]), metric(m.metrics["abusive.recall"], true),
-        metric(m.metrics["offtopic.recall"], true), metric(m.metrics["ok.flaggedAbusive"], true), comparison(m),
-        m.gate.passed ? "réussie" : "échouée : " + m.gate.failures.join(" ; "), actions]);
-      tr.dataset.version = m.version;
-      body.appendChild(tr);
-    });
-  }
-
-  async function loadRelabels() {
-    var relabels = await (await api("/api/moderation/relabels")).json();
-    byId("relabels-count").textContent = relabels.length;
-    var body = byId("relabels-body");
-    body.replaceChildren();
-    relabels.forEach(function (r) {
-      var remove = element("button", "Retirer", "secondary");
-      remove.type = "button";
-      remove.addEventListener("click", async function () {
-        var response = await api("/api/moderation/relabels/" + encodeURIComponent(r.id), { method: "DELETE" });
-        byId("models-error").textContent = response.ok ? "" : await problemText(response);
-        await loadRelabels();
-      });
-      var labels = window.RelabelControl.labels;
-      var tr = row([date(r.at), r.byName || r.by, r.text, labels[r.originalLabel] || "non évalué", labels[r.label], remove]);
-      tr.children[2].className = "details";
-      body.appendChild(tr);
-    });
-  }
-
-  function renderTraining(training) {
-    var text = {
-      idle: "",
-      running: "Réentraînement en cours (lancé par " + training.startedBy + " à " + date(training.startedAt) + ", " + training.relabels + " message(s) réétiqueté(s))…",
-      succeeded: "Réentraînement terminé : version " + training.version + " enregistrée, à comparer puis mettre en service ou écarter.",
-      failed: "Le réentraînement a échoué : " + training.error
-    }[training.state];
-    byId("retrain-status").textContent = text;
-    byId("retrain").disabled = training.state === "running";
-  }
-
-  async function pollTraining() {
-    var training = await (await api("/api/admin/models/training")).json();
-    renderTraining(training);
-    if (training.state === "running") {
-      window.setTimeout(pollTraining, 2000);
-      return;
-    }
-    await loadModels();
-  }
-
-  async function retrain(event) {
-    event.preventDefault();
-    var response = await api("/api/admin/models/training", { method: "POST", body: { reason: byId("retrain-reason").value } });
-    if (!response.ok) {
-      byId("models-error").textContent = await problemText(response);
-      return;
-    }
-    byId("models-error").textContent = "";
-    byId("retrain-reason").value = "";
-    renderTraining(await response.json());
-    window.setTimeout(pollTraining, 2000);
-  }
-
-  // Models and settings ----------------------------------------------------
-
-  async function loadSystem() {
-    await loadModels();
-    await loadRelabels();
-    var training = await (await api("/api/admin/models/training")).json();
-    renderTraining(training);
-    if (training.state === "running") {
-      pollTraining();
-    }
   }
 
   // Start ------------------------------------------------------------------
@@ -617,12 +407,6 @@
   byId("thresholds-form").addEventListener("submit", saveThresholds);
   byId("sanctions-refresh").addEventListener("click", loadSanctions);
   byId("audit-form").addEventListener("submit", searchAudit);
-  byId("user-form").addEventListener("submit", exportUser);
-  byId("user-erase").addEventListener("click", eraseUser);
-  byId("retention-purge").addEventListener("click", purgeRetention);
-  byId("retention-form").addEventListener("submit", function (event) { saveRetention(event, false); });
-  byId("retention-reset").addEventListener("click", function () { saveRetention(null, true); });
-  byId("retrain-form").addEventListener("submit", retrain);
 
   window.ConsoleSession.start({
     onReady: ready,
