@@ -1,6 +1,7 @@
 using Assistant.Ticketing.Consents;
 using Assistant.Ticketing.Customers;
 using Assistant.Ticketing.Inbox;
+using Assistant.Ticketing.Notices;
 using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Sla;
 using Assistant.Ticketing.Staff;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<ITicketService, TicketService>();
         services.TryAddSingleton<ITicketEvents, NoTicketEvents>();
         services.AddSingleton<TicketInbox>();
+        services.AddSingleton<NoticeBoard>();
         services.AddSingleton<SlaClock>();
         services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
         services.AddSingleton<ICustomerVerifier, CustomerVerifier>();

@@ -61,6 +61,8 @@ public sealed partial class TicketService(
             Requester = requester,
             ConversationId = conversationId,
             ContractTier = ticket.ContractTier,
+            IsIncident = ticket.IsIncident,
+            IncidentReference = ticket.IncidentReference,
             Sla = sla.Promise(profile.Id, ticket.Priority, ticket.ContractTier, now),
             CreatedAt = now,
             UpdatedAt = now,
@@ -117,6 +119,12 @@ public sealed partial class TicketService(
         {
             var userId = query.RequesterUserId;
             tickets = tickets.Where(t => t.Requester.UserId == userId);
+        }
+
+        if (query.IncidentReference is not null)
+        {
+            var incident = Normalize(query.IncidentReference);
+            tickets = tickets.Where(t => t.IncidentReference == incident);
         }
 
         if (query.Status is not null)
