@@ -81,6 +81,10 @@ public sealed class TicketDraft
     /// <summary>Moderation said to quarantine the ticket this draft becomes.</summary>
     public bool Quarantine { get; set; }
     public List<DraftAttachment> Attachments { get; set; } = [];
+    /// <summary>The service notices already told about this problem (each is told once).</summary>
+    public List<string> NoticesTold { get; set; } = [];
+    /// <summary>The incident notice the user was just asked about, until they answer.</summary>
+    public string? OfferedIncident { get; set; }
 }
 
 public sealed class DraftAttachment
