@@ -28,7 +28,7 @@ public static class AssistantHost
             .ValidateOnStart();
         services.AddAssistantKernel(configuration);
         services.AddIntake();
-        services.AddSingleton<NoticeDesk>();
+        services.AddIncidents(configuration);
         // Ticketing registers a silent listener by default; the host tells the agents' consoles and the requesters' chats instead.
         services.RemoveAll<ITicketEvents>();
         services.AddSingleton<ChatTicketNotifier>();

@@ -158,6 +158,25 @@ public sealed partial class NoticeDesk(
         return (notice, told);
     }
 
+    /// <summary>Links existing reports to an incident (a suggested incident declared); each requester is told. Returns how many were told.</summary>
+    public async Task<int> LinkAsync(IReadOnlyList<Ticket> reports, ServiceNotice notice, StaffScope staff, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(notice);
+        var incident = notice.TicketReference ?? throw new InvalidOperationException($"Notice {notice.Id} is not an incident.");
+        var told = 0;
+        foreach (var report in reports)
+        {
+            var linked = tickets.Update(report.Reference, new TicketPatch(IncidentReference: incident), ActorOf(staff));
+            if (await TellAsync(linked, notice, "IncidentLinkedByTeam", english => NoticeText.Message(notice, english ? LanguageDetector.English : LanguageDetector.French), null, cancellationToken))
+            {
+                told++;
+            }
+        }
+        LogLinked(logger, reports.Count, incident, told);
+        return told;
+    }
+
     /// <summary>The reports linked to an incident ticket, open ones and resolved ones alike.</summary>
     public IReadOnlyList<Ticket> Linked(string incidentReference) =>
         tickets.Query(new TicketQuery(Limit: 500) { IncidentReference = incidentReference });
@@ -215,6 +234,9 @@ public sealed partial class NoticeDesk(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Service notice {NoticeKind} {NoticeId} ended (incident {IncidentReference}); {Told} linked requesters told")]
     private static partial void LogEnded(ILogger logger, string noticeKind, string noticeId, string? incidentReference, int told);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} reports linked to incident {IncidentReference}; {Told} requesters told")]
+    private static partial void LogLinked(ILogger logger, int count, string incidentReference, int told);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketReference}: the incident message {Key} could not be written in the chat")]
     private static partial void LogTellFailed(ILogger logger, Exception exception, string ticketReference, string key);

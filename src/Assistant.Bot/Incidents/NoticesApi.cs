@@ -3,6 +3,7 @@ using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Auth;
 using Assistant.Ticketing.Notices;
 using Assistant.Ticketing.Operators;
+using Assistant.Ticketing.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,6 +28,10 @@ public static class NoticesApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/", List).WithSummary("The notices of your operators, newest first, ended ones included");
+        group.MapGet("/suggestions", Suggestions)
+            .WithSummary("Suggested incidents: recent similar reports on one product (threshold and window in Assistant:Incidents)");
+        group.MapPost("/suggestions/declare", DeclareSuggestionAsync).WithMetadata(AuditedByEndpoint.Instance)
+            .WithSummary("Declares a suggested incident and links its reports; each requester is told in their chat");
         group.MapGet("/{id}", Get).WithSummary("One notice with its incident ticket and the reports linked to it");
         group.MapPost("/", DeclareAsync).WithMetadata(AuditedByEndpoint.Instance)
             .WithSummary("Declares a planned maintenance (window, products, message) or an ongoing incident (products, symptoms; it gets a ticket of its own)");
@@ -115,6 +120,55 @@ public static class NoticesApi
         audit.Record(user, "notice.declared", notice.TicketReference ?? notice.Id,
             $"{notice.Kind} {notice.Id} on {string.Join(", ", notice.Products)} from {notice.StartsAt:u}{(notice.EndsAt is { } end ? $" to {end:u}" : "")}", notice.OperatorId);
         return TypedResults.Created($"/api/notices/{notice.Id}", NoticeResponse.From(notice, board.Now));
+    }
+
+    internal static Ok<IReadOnlyList<SurgeSuggestion>> Suggestions(ClaimsPrincipal user, SurgeDetector detector) =>
+        TypedResults.Ok(detector.Suggestions(user.Scope()));
+
+    internal static async Task<Results<Created<NoticeResponse>, ValidationProblem, ProblemHttpResult>> DeclareSuggestionAsync(
+        SurgeDeclareRequest request, ClaimsPrincipal user, IOperatorCatalog operators, ITicketService tickets, NoticeBoard board, NoticeDesk desk,
+        AuditLog audit, CancellationToken cancellationToken)
+    {
+        var scope = user.Scope();
+        var operatorId = request.Operator?.Trim().ToLowerInvariant() ?? "";
+        if (operators.Find(operatorId) is not { } profile)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["operator"] = [$"Use one of {string.Join(", ", operators.All.Select(o => o.Id))}."] });
+        }
+        if (!scope.CanSee(profile.Id))
+        {
+            return TypedResults.Problem($"You do not handle operator '{operatorId}'.", statusCode: StatusCodes.Status403Forbidden, title: "Operator not in your scope");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var product = request.Product?.Trim().ToLowerInvariant() ?? "";
+        if (!profile.Products.Contains(product, StringComparer.Ordinal))
+        {
+            errors["product"] = [$"Use one of {string.Join(", ", profile.Products)}."];
+        }
+        var references = (request.Tickets ?? []).Select(r => r?.Trim().ToUpperInvariant() ?? "").Distinct().ToList();
+        var reports = references.Select(tickets.Find).ToList();
+        var unusable = references.Where((r, i) => reports[i] is not { } t || t.OperatorId != profile.Id || !SurgeDetector.IsUnlinkedReport(t)).ToList();
+        if (references.Count == 0 || references.Count > 500 || unusable.Count > 0)
+        {
+            errors["tickets"] = [unusable.Count > 0
+                ? $"Not open, unlinked reports of {profile.Id}: {string.Join(", ", unusable)}."
+                : "List between 1 and 500 ticket references."];
+        }
+        CheckText(errors, "messageFr", request.MessageFr, required: false);
+        CheckText(errors, "messageEn", request.MessageEn, required: false);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var message = Blank(request.MessageFr) ?? reports[0]!.Title;
+        var notice = await desk.DeclareAsync(new DeclaredNotice(profile.Id, NoticeKinds.Incident, [product], message, Blank(request.MessageEn), null, null), scope);
+        var told = await desk.LinkAsync([.. reports.Select(t => t!)], notice, scope, cancellationToken);
+        audit.Record(user, "notice.declared", notice.TicketReference,
+            $"incident {notice.Id} on {product} from a surge of {references.Count} reports ({string.Join(", ", references)}); {told} requesters told", profile.Id);
+        var linked = desk.Linked(notice.TicketReference!).Select(t => t.Reference).ToList();
+        return TypedResults.Created($"/api/notices/{notice.Id}", NoticeResponse.From(notice, board.Now, linked, told));
     }
 
     internal static async Task<Results<Ok<NoticeResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(

@@ -109,7 +109,7 @@ public sealed record NewTicket(
     bool IsIncident = false,
     string? IncidentReference = null);
 
-/// <summary>Null fields are left as they are.</summary>
+/// <summary>Null fields are left as they are. An empty <c>IncidentReference</c> unlinks the ticket from its incident.</summary>
 public sealed record TicketPatch(
     string? Status = null,
     string? Priority = null,
@@ -117,4 +117,5 @@ public sealed record TicketPatch(
     string? Product = null,
     string? AssigneeId = null,
     string? AssigneeName = null,
-    string? Title = null);
+    string? Title = null,
+    string? IncidentReference = null);

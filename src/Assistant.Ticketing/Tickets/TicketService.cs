@@ -207,6 +207,13 @@ public sealed partial class TicketService(
                 ticket.AssigneeName = assignee is null ? null : patch.AssigneeName;
             }
 
+            if (patch.IncidentReference is not null && patch.IncidentReference != (ticket.IncidentReference ?? ""))
+            {
+                var incident = patch.IncidentReference.Length == 0 ? null : Normalize(patch.IncidentReference);
+                changes.Add(Entry(now, actor, "incident", ticket.IncidentReference, incident));
+                ticket.IncidentReference = incident;
+            }
+
             if (changes.Count == 0)
             {
                 return ticket;
