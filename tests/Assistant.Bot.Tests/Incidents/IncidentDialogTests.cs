@@ -79,6 +79,8 @@ public sealed partial class IncidentDialogTests(ITestOutputHelper output) : IDis
         Assert.Equal("vroom", ticket.Product);
         Assert.Contains("écran reste noir", ticket.Description, StringComparison.Ordinal);
 
+        var shown = (await alice.Http.GetFromJsonAsync<JsonObject>($"/api/tickets/{reference}"))!;
+        Assert.Equal(incident, (string?)shown["incidentReference"]);
         var view = (await alice.Http.GetFromJsonAsync<JsonObject>($"/api/notices/{noticeId}"))!;
         Assert.Equal([reference], view["linkedTickets"]!.AsArray().Select(r => (string)r!).ToList());
 
