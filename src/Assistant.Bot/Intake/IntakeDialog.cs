@@ -101,6 +101,24 @@ public sealed class IntakeDialog(
             return await ConsentTurnAsync(profile, state, interpretation, message, cancellationToken);
         }
 
+        if (state.LinkedReportAwaitingEmail is { } report && state.PendingSlot == Slots.Email)
+        {
+            state.LinkedReportAwaitingEmail = null;
+            state.PendingSlot = null;
+            if (interpretation.Entities.Email is { } email)
+            {
+                ticketing.AddEmail(report, state, email);
+                output.Add(new(await RenderAsync("LinkedEmailAdded", state, cancellationToken, new() { ["reference"] = report })));
+                return output;
+            }
+            if (interpretation.Command is Command.Skip or Command.No)
+            {
+                output.Add(new(await RenderAsync("LinkedEmailSkipped", state, cancellationToken, new() { ["reference"] = report })));
+                return output;
+            }
+            // Not an answer to the question: read as a new message.
+        }
+
         if (state.Stage == IntakeStage.Idle)
         {
             state.Stage = IntakeStage.Collecting;
@@ -299,8 +317,16 @@ public sealed class IntakeDialog(
             ["product"] = NoticeText.Products(incident, state.Language),
         });
         state.LastTicketReference = ticket.Reference;
+        var emailKnown = state.Draft.Email is not null;
         Reset(state);
-        return [new Reply(text)];
+        if (emailKnown)
+        {
+            return [new Reply(text)];
+        }
+        // The report is already linked; an e-mail lets the team write outside the chat too, and may be skipped.
+        state.LinkedReportAwaitingEmail = ticket.Reference;
+        state.PendingSlot = Slots.Email;
+        return [new Reply(text), new Reply(await RenderAsync("AskLinkedEmail", state, cancellationToken), Slots.Email, Choices.SkipPhone(state.Language))];
     }
 
     private async Task<Reply> ReopenAsync(IntakeState state, string reference, CancellationToken cancellationToken)

@@ -26,6 +26,9 @@ public sealed class IntakeState
 
     public string? LastTicketReference { get; set; }
 
+    /// <summary>A report just linked to an incident whose requester is asked for an e-mail (the one question it may take).</summary>
+    public string? LinkedReportAwaitingEmail { get; set; }
+
     /// <summary>The user's name as a Bot Framework channel gives it (Teams): offered when the name is asked, never used unanswered.</summary>
     public string? ChannelUserName { get; set; }
 

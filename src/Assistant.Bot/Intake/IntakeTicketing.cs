@@ -90,6 +90,10 @@ public sealed class IntakeTicketing(
             new Actor("requester", state.UserId, draft.Name));
     }
 
+    /// <summary>The e-mail a requester gives after their report was linked to an incident.</summary>
+    public Ticket AddEmail(string reference, IntakeState state, string email) =>
+        tickets.Update(reference, new TicketPatch(RequesterEmail: email), new Actor("requester", state.UserId));
+
     /// <summary>The requester reopens their report closed with its incident: the problem persists for them.</summary>
     public Ticket Reopen(Ticket ticket, IntakeState state) =>
         tickets.Update(ticket.Reference, new TicketPatch(Status: TicketStatuses.Open), new Actor("requester", state.UserId, ticket.Requester.Name));

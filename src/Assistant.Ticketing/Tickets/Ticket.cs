@@ -118,4 +118,5 @@ public sealed record TicketPatch(
     string? AssigneeId = null,
     string? AssigneeName = null,
     string? Title = null,
-    string? IncidentReference = null);
+    string? IncidentReference = null,
+    string? RequesterEmail = null);

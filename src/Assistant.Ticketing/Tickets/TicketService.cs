@@ -214,6 +214,14 @@ public sealed partial class TicketService(
                 ticket.IncidentReference = incident;
             }
 
+            if (patch.RequesterEmail is not null && patch.RequesterEmail != ticket.Requester.Email)
+            {
+                var email = Required("requesterEmail", patch.RequesterEmail, 254);
+                // The address is in the requester fields; the history says it changed, not what it is.
+                changes.Add(Entry(now, actor, "requester.email", null, null));
+                ticket.Requester.Email = email;
+            }
+
             if (changes.Count == 0)
             {
                 return ticket;

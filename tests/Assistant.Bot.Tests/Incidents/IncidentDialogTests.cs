@@ -79,6 +79,11 @@ public sealed partial class IncidentDialogTests(ITestOutputHelper output) : IDis
         Assert.Equal("vroom", ticket.Product);
         Assert.Contains("écran reste noir", ticket.Description, StringComparison.Ordinal);
 
+        // Linked already; the one question left, the e-mail, is asked after and may be skipped.
+        Assert.Equal("email", chat.PendingSlot);
+        Assert.Contains("ajoutée", Said(await chat.SayAsync("marie.dupont@example.fr")), StringComparison.Ordinal);
+        Assert.Equal("marie.dupont@example.fr", Stored(reference).Requester.Email);
+
         var shown = (await alice.Http.GetFromJsonAsync<JsonObject>($"/api/tickets/{reference}"))!;
         Assert.Equal(incident, (string?)shown["incidentReference"]);
         var view = (await alice.Http.GetFromJsonAsync<JsonObject>($"/api/notices/{noticeId}"))!;
@@ -117,6 +122,7 @@ public sealed partial class IncidentDialogTests(ITestOutputHelper output) : IDis
         await chat.SayAsync("La visio V-room ne démarre plus, écran noir dès qu'on rejoint une réunion.");
         Assert.Equal("incident", chat.PendingSlot);
         await chat.SayAsync("Oui");
+        Assert.Contains("ici, dans cette discussion", Said(await chat.SayAsync("Passer")), StringComparison.Ordinal);
 
         await PostAsync(alice, $"/api/notices/{noticeId}/end", new { textFr = "Tout est rentré dans l'ordre depuis 14 h." });
 
