@@ -3,6 +3,7 @@ using Assistant.Ticketing.Customers;
 using Assistant.Ticketing.Inbox;
 using Assistant.Ticketing.Notices;
 using Assistant.Ticketing.Operators;
+using Assistant.Ticketing.Reports;
 using Assistant.Ticketing.Sla;
 using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Storage;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.TryAddSingleton<ITicketEvents, NoTicketEvents>();
         services.AddSingleton<TicketInbox>();
         services.AddSingleton<NoticeBoard>();
+        services.AddSingleton<TicketReports>();
         services.AddSingleton<SlaClock>();
         services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
         services.AddSingleton<ICustomerVerifier, CustomerVerifier>();

@@ -240,8 +240,7 @@ public static class DirectLineApi
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        await session.RunAsync(socket, conversationId, Watermarks.Parse(watermark), context.RequestAborted);
+        await session.RunAsync(context, conversationId, Watermarks.Parse(watermark));
     }
 
     /// <summary>The conversation the caller may use, or the error: 401, 403 (expired or another conversation), 404.</summary>

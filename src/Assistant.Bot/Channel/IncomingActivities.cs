@@ -40,18 +40,19 @@ public sealed partial class IncomingActivities(
             return activity.Id;
         }
 
+        if (activity.Type == ActivityTypes.Message)
+        {
+            // The typing indicator goes out before the message is even durable, not from the turn: when commits and
+            // turns queue up under a flood, the user still sees at once that an answer is coming. It is ephemeral, so a
+            // message that then fails to store costs only an indicator that WebChat drops after a few seconds.
+            await sender.SendTypingAsync(conversation.Id, sender.BotAccount(conversation.OperatorId), CancellationToken.None);
+        }
+
         var appending = TurnMetrics.Start();
         var stored = await store.AppendAsync(conversation.Id, activity, sender.Publish);
         metrics.Step(TurnSteps.Storage, appending);
         LogReceived(logger, conversation.Id, stored.Activity.Id, activity.Type);
         turns.Enqueue(new TurnWorkItem(conversation.Id, conversation.OperatorId, stored.Activity));
-        if (activity.Type == ActivityTypes.Message)
-        {
-            // The typing indicator goes out with the echo, not from the turn: when turns queue up under a flood, the
-            // user still sees at once that the message arrived and an answer is coming.
-            await sender.SendTypingAsync(conversation.Id, sender.BotAccount(conversation.OperatorId), CancellationToken.None);
-        }
-
         return stored.Activity.Id!;
     }
 

@@ -36,6 +36,10 @@ public sealed class HandoffStore
         [.. _handoffs.Find(h => h.State == HandoffStates.Pending || h.State == HandoffStates.Active)
             .Where(h => operatorIds is null || operatorIds.Contains(h.OperatorId, StringComparer.OrdinalIgnoreCase))];
 
+    /// <summary>Handoffs requested in [from, to) (a conversation handed over twice counts its latest request), for the reports.</summary>
+    public IReadOnlyList<HandoffRecord> RequestedBetween(DateTime from, DateTime to) =>
+        [.. _handoffs.Find(h => h.RequestedAt >= from && h.RequestedAt < to)];
+
     /// <summary>The last accepted handoffs of an operator, for an honest waiting estimate.</summary>
     public IReadOnlyList<HandoffRecord> RecentlyAccepted(string operatorId, int count) =>
         [.. _handoffs.Find(h => h.OperatorId == operatorId && h.AcceptedAt != null)

@@ -8,6 +8,7 @@ using Assistant.Bot.Inbox;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Moderation;
+using Assistant.Bot.Reports;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
@@ -60,6 +61,7 @@ public static class AssistantHost
         app.MapTicketsApi();
         app.MapInboxApi();
         app.MapNoticesApi();
+        app.MapReportsApi();
         app.MapHandoff();
         app.MapModerationApi();
         app.MapRelabelsApi();

@@ -14,7 +14,8 @@ public static class LoggingSetup
         var dataDirectory = builder.Configuration[$"{AssistantOptions.SectionName}:DataDirectory"] ?? "data";
         var logPath = Path.Combine(Path.GetFullPath(dataDirectory), "logs", "assistant-.log");
         // Defaults in code, so a binary started outside its folder (no appsettings.json found) still logs at the intended
-        // levels; configuration can change them.
+        // levels; configuration can change them. The static Log.Logger is left alone: with it, every host in one process
+        // (the tests run several) would write to whichever host set it last, in that host's data directory.
         builder.Services.AddSerilog((services, logger) => logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
@@ -23,6 +24,7 @@ public static class LoggingSetup
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Async(sink => sink.Console())
-            .WriteTo.Async(sink => sink.File(logPath, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)));
+            .WriteTo.Async(sink => sink.File(logPath, rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14)),
+            preserveStaticLogger: true);
     }
 }

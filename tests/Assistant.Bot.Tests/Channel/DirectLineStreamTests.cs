@@ -69,7 +69,7 @@ public sealed class DirectLineStreamTests : IDisposable
     }
 
     [Fact]
-    public async Task The_bot_shows_it_is_typing_as_soon_as_a_message_is_stored_even_while_its_turn_waitsAsync()
+    public async Task The_bot_shows_it_is_typing_as_soon_as_a_message_arrives_even_while_its_turn_waitsAsync()
     {
         var handler = new HeldTurns();
         using var factory = new ChannelAppFactory(ChannelAppFactory.NewDataDirectory(), handler: handler);
@@ -80,7 +80,7 @@ public sealed class DirectLineStreamTests : IDisposable
         var id = await client.PostMessageAsync(conversationId, token, "ma visio ne marche plus");
         var typing = await ReceiveActivityAsync(socket, a => (string?)a["type"] == "typing");
 
-        // The turn has not run yet (the handler holds it): the indicator came from the channel, in order after the echo.
+        // The turn has not run yet (the handler holds it): the indicator came from the channel, before the turn.
         Assert.Equal("bot", (string?)typing.Activity["from"]!["role"]);
         Assert.False(handler.Released.Task.IsCompleted);
         handler.Released.SetResult();

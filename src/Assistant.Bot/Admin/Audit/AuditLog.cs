@@ -101,6 +101,21 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
             .ToList();
     }
 
+    /// <summary>Automated moderation decisions in [from, to) per label and action, for the reports (null operators: all).</summary>
+    public IReadOnlyList<(string Label, string Action, int Count)> ModerationCounts(IReadOnlyCollection<string>? operatorIds, DateTimeOffset from, DateTimeOffset to)
+    {
+        var start = from.UtcDateTime;
+        var end = to.UtcDateTime;
+        return [.. database.Audit.Query()
+            .Where(e => e.At >= start && e.At < end && e.Moderation != null)
+            .ToEnumerable()
+            .Where(e => operatorIds is null || (e.OperatorId is not null && operatorIds.Contains(e.OperatorId, StringComparer.OrdinalIgnoreCase)))
+            .GroupBy(e => (e.Moderation!.Label, e.Moderation.Action))
+            .Select(g => (g.Key.Label, g.Key.Action, g.Count()))
+            .OrderBy(c => c.Label, StringComparer.Ordinal)
+            .ThenBy(c => c.Action, StringComparer.Ordinal)];
+    }
+
     private static bool Matches(AuditEntry entry, AuditQuery query) =>
         (string.IsNullOrWhiteSpace(query.Actor)
             || entry.Actor.Contains(query.Actor, StringComparison.OrdinalIgnoreCase)

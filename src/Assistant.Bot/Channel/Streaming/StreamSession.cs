@@ -18,10 +18,13 @@ public sealed partial class StreamSession(
     TurnMetrics metrics,
     ILogger<StreamSession> logger)
 {
-    public async Task RunAsync(WebSocket socket, string conversationId, long watermark, CancellationToken cancellationToken)
+    public async Task RunAsync(HttpContext context, string conversationId, long watermark)
     {
-        // Subscribe before reading the log so nothing appended in between is lost; duplicates are skipped by watermark.
+        // Subscribe before the handshake ends and before reading the log, so nothing published once the client holds
+        // the socket is lost (an ephemeral typing indicator included); duplicates are skipped by watermark.
         using var subscription = hub.Subscribe(conversationId);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var cancellationToken = context.RequestAborted;
         // Server shutdown ends the socket too; otherwise Kestrel would wait for it until the shutdown timeout.
         using var closing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         var receiving = DrainClientFramesAsync(socket, closing);
