@@ -508,6 +508,7 @@ public sealed class IntakeDialog(
         state.PendingSlot = null;
         state.Draft = new TicketDraft();
         state.Misunderstood = 0;
+        state.LinkedReportAwaitingEmail = null;
     }
 
     private OperatorProfile Operator(IntakeState state) =>

@@ -187,6 +187,26 @@ public sealed partial class IncidentDialogTests(ITestOutputHelper output) : IDis
         Assert.Contains("enregistrement de la réunion", ticket.Description, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_English_speaker_is_told_in_English_and_can_say_it_is_something_elseAsync()
+    {
+        await using var alice = await _host.AgentAsync("Alice", StaffRoles.Agent, "digisense");
+        await DeclareVroomIncidentAsync(alice);
+        var chat = await ChatSession.StartAsync(User(), "dl_vroom-english");
+        await chat.SayAsync("Since this morning I cannot join any V-room meeting, the screen stays black.");
+        var offer = await chat.SayAsync("I accept");
+        Assert.Equal("incident", chat.PendingSlot);
+        Assert.Contains("black screen when joining", Said(offer), StringComparison.Ordinal);
+        Assert.Contains("Is this what you are seeing", Said(offer), StringComparison.Ordinal);
+        var choices = chat.LastPrompt["suggestedActions"]!["actions"]!.AsArray().Select(a => (string?)a!["value"]).ToList();
+        Assert.Equal(["Yes", "No, it's something else"], choices);
+
+        await chat.SayAsync("No, it's something else");
+        Assert.NotNull(chat.PendingSlot);
+        Assert.NotEqual("incident", chat.PendingSlot);
+        Assert.NotEqual("description", chat.PendingSlot);
+    }
+
     [GeneratedRegex(@"((?:DGS|ICN)-\d{4}-\d{6}) est rattaché")]
     private static partial Regex LinkedReference();
 }
