@@ -1,6 +1,7 @@
 using Assistant.Ticketing.Consents;
 using Assistant.Ticketing.Customers;
 using Assistant.Ticketing.Inbox;
+using Assistant.Ticketing.Notices;
 using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Reports;
 using Assistant.Ticketing.Sla;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<ITicketService, TicketService>();
         services.TryAddSingleton<ITicketEvents, NoTicketEvents>();
         services.AddSingleton<TicketInbox>();
+        services.AddSingleton<NoticeBoard>();
         services.AddSingleton<TicketReports>();
         services.AddSingleton<SlaClock>();
         services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();

@@ -3,6 +3,7 @@ using Assistant.Bot.Auth;
 using Assistant.Bot.BotFramework;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Handoff;
+using Assistant.Bot.Incidents;
 using Assistant.Bot.Inbox;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
@@ -29,6 +30,7 @@ public static class AssistantHost
             .ValidateOnStart();
         services.AddAssistantKernel(configuration);
         services.AddIntake();
+        services.AddIncidents(configuration);
         // Ticketing registers a silent listener by default; the host tells the agents' consoles and the requesters' chats instead.
         services.RemoveAll<ITicketEvents>();
         services.AddSingleton<ChatTicketNotifier>();
@@ -60,6 +62,7 @@ public static class AssistantHost
         app.MapAuthApi();
         app.MapTicketsApi();
         app.MapInboxApi();
+        app.MapNoticesApi();
         app.MapReportsApi();
         app.MapHandoff();
         app.MapModerationApi();

@@ -23,6 +23,11 @@ public static class Choices
     public static IReadOnlyList<Choice> NotCustomer(string language) =>
         [new(language == LanguageDetector.English ? "Not a customer" : "Pas client", language == LanguageDetector.English ? "Not a customer" : "Pas client")];
 
+    /// <summary>The answers to "is this the ongoing incident?"; the dialog also reads "autre chose" / "something else" as no.</summary>
+    public static IReadOnlyList<Choice> Incident(string language) => language == LanguageDetector.English
+        ? [new("Yes, keep me posted", "Yes"), new("No, it's something else", "No, it's something else")]
+        : [new("Oui, tenez-moi informé", "Oui"), new("Non, c'est autre chose", "Non, c'est autre chose")];
+
     private static readonly string[] CategoryOrder = ["incident", "access", "billing", "order", "complaint", "question"];
 
     private static readonly HashSet<string> AllValues = BuildAllValues();
@@ -37,7 +42,7 @@ public static class Choices
         foreach (var language in new[] { LanguageDetector.French, LanguageDetector.English })
         {
             IEnumerable<Choice> all = [.. Consent(language), .. Confirmation(language), .. Products(language, products),
-                .. Categories(language), .. SkipPhone(language), .. NotCustomer(language)];
+                .. Categories(language), .. SkipPhone(language), .. NotCustomer(language), .. Incident(language)];
             values.UnionWith(all.Select(c => c.Value));
         }
         return values;

@@ -19,6 +19,8 @@ public enum Command
     AcceptTerms,
     RefuseTerms,
     Skip,
+    /// <summary>"rouvrir DGS-2026-000123": the requester reopens a ticket closed with its incident.</summary>
+    Reopen,
 }
 
 public static partial class Commands
@@ -38,6 +40,10 @@ public static partial class Commands
         if (RefusePattern().IsMatch(folded))
         {
             return Command.RefuseTerms;
+        }
+        if (entities.TicketReferences.Count == 1 && ReopenPattern().IsMatch(folded))
+        {
+            return Command.Reopen;
         }
         if (entities.TicketReferences.Count > 0 && (StatusPattern().IsMatch(folded) || folded.Length <= 20))
         {
@@ -153,6 +159,9 @@ public static partial class Commands
 
     [GeneratedRegex(@"^(?:oui|ouais|ok|d'accord|daccord|c'est bon|c'est correct|confirmer|je confirme|valide|parfait|exact|yes|yep|yeah|confirm|correct|that's right|sure)$")]
     private static partial Regex YesPattern();
+
+    [GeneratedRegex(@"^(?:rouvrir|reouvrir|reopen)\b")]
+    private static partial Regex ReopenPattern();
 
     [GeneratedRegex(@"^(?:non|nope|no|pas vraiment|not really)$")]
     private static partial Regex NoPattern();

@@ -1,5 +1,7 @@
+using Assistant.Bot.Incidents;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Moderation.Analysis;
+using Assistant.Ticketing.Notices;
 using Assistant.Ticketing.Operators;
 
 namespace Assistant.Bot.Intake;
@@ -15,6 +17,7 @@ public sealed class IntakeDialog(
     IMessageAnalyzer analyzer,
     IntakeTicketing ticketing,
     IOperatorCatalog operators,
+    NoticeBoard notices,
     ILogger<IntakeDialog> logger)
 {
     /// <summary>Two messages in a row the dialog cannot use, and a person takes over.</summary>
@@ -24,6 +27,11 @@ public sealed class IntakeDialog(
     public async Task<IReadOnlyList<Reply>> StartAsync(IntakeState state, CancellationToken cancellationToken)
     {
         var output = new List<Reply> { new(await RenderAsync("Greeting", state, cancellationToken)) };
+        var now = notices.Now;
+        if (notices.Current(state.OperatorId).Where(n => n.IsActive(now)).ToList() is { Count: > 0 } active)
+        {
+            output.Add(new(await RenderAsync("NoticeGreeting", state, cancellationToken, new() { ["notices"] = NoticeText.Lines(active, state.Language) })));
+        }
         if (!ticketing.HasConsent(Operator(state), state.UserId))
         {
             output.Add(await ConsentPromptAsync(state, cancellationToken));
@@ -51,6 +59,9 @@ public sealed class IntakeDialog(
                 {
                     output.Add(await TicketStatusAsync(state, reference, cancellationToken));
                 }
+                return output;
+            case Command.Reopen:
+                output.Add(await ReopenAsync(state, interpretation.Entities.TicketReferences[0], cancellationToken));
                 return output;
             case Command.AddToTicket:
                 output.Add(await AddToTicketAsync(state, interpretation.Entities.TicketReferences[0], message, cancellationToken));
@@ -90,6 +101,24 @@ public sealed class IntakeDialog(
             return await ConsentTurnAsync(profile, state, interpretation, message, cancellationToken);
         }
 
+        if (state.LinkedReportAwaitingEmail is { } report && state.PendingSlot == Slots.Email)
+        {
+            state.LinkedReportAwaitingEmail = null;
+            state.PendingSlot = null;
+            if (interpretation.Entities.Email is { } email)
+            {
+                ticketing.AddEmail(report, state, email);
+                output.Add(new(await RenderAsync("LinkedEmailAdded", state, cancellationToken, new() { ["reference"] = report })));
+                return output;
+            }
+            if (interpretation.Command is Command.Skip or Command.No)
+            {
+                output.Add(new(await RenderAsync("LinkedEmailSkipped", state, cancellationToken, new() { ["reference"] = report })));
+                return output;
+            }
+            // Not an answer to the question: read as a new message.
+        }
+
         if (state.Stage == IntakeStage.Idle)
         {
             state.Stage = IntakeStage.Collecting;
@@ -100,6 +129,24 @@ public sealed class IntakeDialog(
             state.Draft.Quarantine = true;
         }
         state.Draft.Attachments.AddRange(message.Attachments);
+
+        if (state.PendingSlot == Slots.Incident && state.Draft.OfferedIncident is { } offered)
+        {
+            state.PendingSlot = null;
+            state.Draft.OfferedIncident = null;
+            var linked = interpretation.Command == Command.Yes;
+            if (linked && notices.Find(offered) is { EndedAt: null, TicketReference: { } incidentReference } incident)
+            {
+                return await LinkToIncidentAsync(state, incident, incidentReference, cancellationToken);
+            }
+            if (linked || interpretation.Command == Command.No || IsSomethingElse(message.Text))
+            {
+                // Not this incident (or it ended meanwhile): the intake goes on from what is already known.
+                await ContinueAsync(state, output, cancellationToken);
+                return output;
+            }
+            // Anything else is read as more about the problem, with no question pending.
+        }
 
         if (state.Stage == IntakeStage.Confirming && state.PendingSlot == Slots.Confirmation)
         {
@@ -145,7 +192,7 @@ public sealed class IntakeDialog(
         state.Misunderstood = 0;
 
         await VerifyCustomerAsync(state, output, cancellationToken);
-        output.Add(await NextStepAsync(state, cancellationToken));
+        await ContinueAsync(state, output, cancellationToken);
         return output;
     }
 
@@ -172,7 +219,7 @@ public sealed class IntakeDialog(
             }
             state.PendingSlot = null;
             await VerifyCustomerAsync(state, output, cancellationToken);
-            output.Add(await NextStepAsync(state, cancellationToken));
+            await ContinueAsync(state, output, cancellationToken);
             return output;
         }
         if (refuses)
@@ -211,6 +258,95 @@ public sealed class IntakeDialog(
             ["cguUrl"] = profile.CguUrl,
         });
         return new Reply(text, Slots.Consent, Choices.Consent(state.Language));
+    }
+
+    /// <summary>
+    /// The next step once the problem is known: an ongoing incident on its product is told first and the user asked
+    /// whether it is theirs; a maintenance is told once (the ticket is still filed); then the next question or the summary.
+    /// </summary>
+    private async Task ContinueAsync(IntakeState state, List<Reply> output, CancellationToken cancellationToken)
+    {
+        var draft = state.Draft;
+        if (draft.Description is not null && draft.Product is not null && !draft.Quarantine)
+        {
+            if (notices.ActiveIncident(state.OperatorId, draft.Product) is { TicketReference: not null } incident && !draft.NoticesTold.Contains(incident.Id))
+            {
+                draft.NoticesTold.Add(incident.Id);
+                draft.OfferedIncident = incident.Id;
+                state.Stage = IntakeStage.Collecting;
+                state.PendingSlot = Slots.Incident;
+                var text = await RenderAsync("IncidentOffer", state, cancellationToken, new()
+                {
+                    ["product"] = NoticeText.Products(incident, state.Language),
+                    ["since"] = NoticeText.When(incident.StartsAt, state.Language),
+                    ["symptoms"] = NoticeText.Message(incident, state.Language),
+                    ["last"] = NoticeText.LastUpdate(incident, state.Language),
+                });
+                output.Add(new Reply(text, Slots.Incident, Choices.Incident(state.Language)));
+                return;
+            }
+            if (notices.ActiveMaintenance(state.OperatorId, draft.Product) is { EndsAt: { } back } maintenance && !draft.NoticesTold.Contains(maintenance.Id))
+            {
+                draft.NoticesTold.Add(maintenance.Id);
+                output.Add(new(await RenderAsync("MaintenanceNotice", state, cancellationToken, new()
+                {
+                    ["product"] = NoticeText.Products(maintenance, state.Language),
+                    ["until"] = NoticeText.When(back, state.Language),
+                    ["message"] = NoticeText.Message(maintenance, state.Language),
+                })));
+            }
+        }
+        output.Add(await NextStepAsync(state, cancellationToken));
+    }
+
+    private static bool IsSomethingElse(string text)
+    {
+        var folded = EntityExtractor.Fold(text);
+        return folded.Contains("autre chose", StringComparison.Ordinal) || folded.Contains("something else", StringComparison.Ordinal)
+            || folded.Contains("pas ca", StringComparison.Ordinal) || folded.Contains("not that", StringComparison.Ordinal);
+    }
+
+    private async Task<IReadOnlyList<Reply>> LinkToIncidentAsync(IntakeState state, ServiceNotice incident, string incidentReference, CancellationToken cancellationToken)
+    {
+        var ticket = await ticketing.CreateLinkedAsync(Operator(state), state, state.Draft, incidentReference);
+        logger.LogInformation("Ticket {TicketReference} filed from conversation {ConversationId} and linked to incident {IncidentReference}",
+            ticket.Reference, state.Id, incidentReference);
+        var text = await RenderAsync("IncidentLinked", state, cancellationToken, new()
+        {
+            ["reference"] = ticket.Reference,
+            ["product"] = NoticeText.Products(incident, state.Language),
+        });
+        state.LastTicketReference = ticket.Reference;
+        var emailKnown = state.Draft.Email is not null;
+        Reset(state);
+        if (emailKnown)
+        {
+            return [new Reply(text)];
+        }
+        // The report is already linked; an e-mail lets the team write outside the chat too, and may be skipped.
+        state.LinkedReportAwaitingEmail = ticket.Reference;
+        state.PendingSlot = Slots.Email;
+        return [new Reply(text), new Reply(await RenderAsync("AskLinkedEmail", state, cancellationToken), Slots.Email, Choices.SkipPhone(state.Language))];
+    }
+
+    private async Task<Reply> ReopenAsync(IntakeState state, string reference, CancellationToken cancellationToken)
+    {
+        var ticket = ticketing.FindMine(state.OperatorId, state.UserId, reference);
+        if (ticket is null)
+        {
+            return new(await RenderAsync("TicketNotFound", state, cancellationToken, new() { ["reference"] = PlainText.OneLine(reference) }));
+        }
+        if (ticket.Status != Assistant.Ticketing.Tickets.TicketStatuses.Resolved)
+        {
+            return new(await RenderAsync("TicketNotReopened", state, cancellationToken, new()
+            {
+                ["reference"] = ticket.Reference,
+                ["status"] = Choices.StatusTitle(ticket.Status, state.Language),
+            }));
+        }
+        ticketing.Reopen(ticket, state);
+        logger.LogInformation("Ticket {TicketReference} reopened by its requester in conversation {ConversationId}", ticket.Reference, state.Id);
+        return new(await RenderAsync("TicketReopened", state, cancellationToken, new() { ["reference"] = ticket.Reference }));
     }
 
     /// <summary>Asks for the first missing piece, or shows the summary when nothing is missing.</summary>
@@ -372,6 +508,7 @@ public sealed class IntakeDialog(
         state.PendingSlot = null;
         state.Draft = new TicketDraft();
         state.Misunderstood = 0;
+        state.LinkedReportAwaitingEmail = null;
     }
 
     private OperatorProfile Operator(IntakeState state) =>

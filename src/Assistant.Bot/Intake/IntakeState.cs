@@ -26,6 +26,9 @@ public sealed class IntakeState
 
     public string? LastTicketReference { get; set; }
 
+    /// <summary>A report just linked to an incident whose requester is asked for an e-mail (the one question it may take).</summary>
+    public string? LinkedReportAwaitingEmail { get; set; }
+
     /// <summary>The user's name as a Bot Framework channel gives it (Teams): offered when the name is asked, never used unanswered.</summary>
     public string? ChannelUserName { get; set; }
 
@@ -86,6 +89,10 @@ public sealed class TicketDraft
     /// <summary>Moderation said to quarantine the ticket this draft becomes.</summary>
     public bool Quarantine { get; set; }
     public List<DraftAttachment> Attachments { get; set; } = [];
+    /// <summary>The service notices already told about this problem (each is told once).</summary>
+    public List<string> NoticesTold { get; set; } = [];
+    /// <summary>The incident notice the user was just asked about, until they answer.</summary>
+    public string? OfferedIncident { get; set; }
 }
 
 public sealed class DraftAttachment

@@ -60,6 +60,44 @@ public sealed class IntakeTicketing(
         return ticket;
     }
 
+    /// <summary>
+    /// A short report linked to an ongoing incident: the user's description and whatever contact is known, no further
+    /// questions. The team answers the incident once; its updates reach this conversation.
+    /// </summary>
+    public Task<Ticket> CreateLinkedAsync(OperatorProfile profile, IntakeState state, TicketDraft draft, string incidentReference)
+    {
+        var requester = new Requester
+        {
+            UserId = state.UserId,
+            Name = draft.Name,
+            Email = draft.Email,
+            Phone = draft.Phone,
+            CustomerNumber = draft.CustomerVerified ? draft.CustomerNumber : null,
+        };
+        return tickets.CreateAsync(
+            new NewTicket(
+                profile.Id,
+                TicketSummary.Title(draft.Description!, draft),
+                TicketSummary.Description(draft.Description!, draft),
+                "incident",
+                draft.Product ?? "other",
+                draft.Priority ?? "normal",
+                draft.PriorityDecidedBy ?? "default",
+                requester,
+                state.Id,
+                draft.ContractTier,
+                IncidentReference: incidentReference),
+            new Actor("requester", state.UserId, draft.Name));
+    }
+
+    /// <summary>The e-mail a requester gives after their report was linked to an incident.</summary>
+    public Ticket AddEmail(string reference, IntakeState state, string email) =>
+        tickets.Update(reference, new TicketPatch(RequesterEmail: email), new Actor("requester", state.UserId));
+
+    /// <summary>The requester reopens their report closed with its incident: the problem persists for them.</summary>
+    public Ticket Reopen(Ticket ticket, IntakeState state) =>
+        tickets.Update(ticket.Reference, new TicketPatch(Status: TicketStatuses.Open), new Actor("requester", state.UserId, ticket.Requester.Name));
+
     /// <summary>The requester adds information (and files) to their own ticket: a public comment in their name.</summary>
     public Ticket AddFromRequester(Ticket ticket, IntakeState state, string text, IReadOnlyList<DraftAttachment> attachments)
     {

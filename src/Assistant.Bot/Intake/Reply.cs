@@ -19,4 +19,6 @@ public static class Slots
     public const string CustomerNumber = "customerNumber";
     public const string Confirmation = "confirmation";
     public const string Other = "other";
+    /// <summary>Yes or no: is the problem the ongoing incident the assistant just told about?</summary>
+    public const string Incident = "incident";
 }

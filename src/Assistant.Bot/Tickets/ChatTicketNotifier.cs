@@ -22,7 +22,8 @@ public sealed partial class ChatTicketNotifier(
     {
         var ticket = change.Ticket;
         var byTeam = change.Actor.Kind is "agent" or "admin";
-        var announce = byTeam && ticket.ConversationId is not null
+        // An incident's own ticket has no chat: its updates reach the linked requesters through the notice desk.
+        var announce = byTeam && ticket.ConversationId is not null && !ticket.IsIncident
             && (change.Kind == "status" || (change.Kind == "comment" && change.PublicComment is not null));
         if (!announce)
         {

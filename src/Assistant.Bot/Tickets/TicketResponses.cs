@@ -43,7 +43,9 @@ public sealed record TicketResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CommentResponse>? Comments = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HistoryResponse>? History = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AttachmentResponse>? Attachments = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SatisfactionResponse? Satisfaction = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SatisfactionResponse? Satisfaction = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool IsIncident = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IncidentReference = null)
 {
     public static TicketResponse Summary(Ticket ticket) => new(
         ticket.Reference,
@@ -67,7 +69,9 @@ public sealed record TicketResponse(
             SlaTarget.FromTimeSpan(ticket.Sla.ResolutionTarget).ToString(),
             ticket.Sla.FirstResponseDue,
             ticket.Sla.ResolutionDue,
-            ticket.Sla.FirstResponseAt));
+            ticket.Sla.FirstResponseAt),
+        IsIncident: ticket.IsIncident,
+        IncidentReference: ticket.IncidentReference);
 
     public static TicketResponse Detail(Ticket ticket) => Summary(ticket) with
     {

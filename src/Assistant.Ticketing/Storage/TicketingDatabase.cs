@@ -1,5 +1,6 @@
 using Assistant.Ticketing.Consents;
 using Assistant.Ticketing.Customers;
+using Assistant.Ticketing.Notices;
 using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Tickets;
@@ -30,7 +31,7 @@ public sealed class TicketingDatabase : IDisposable
         _database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, CreateMapper());
         // Checkpoint every 64 MB of log instead of LiteDB's 8 MB: under load the same pages were copied over and over.
         _database.Pragma("CHECKPOINT", CheckpointPages);
-        LiteDbCollections.Ensure(_database, "tickets", "counters", "customers", "consents", "staff", "operator_edits");
+        LiteDbCollections.Ensure(_database, "tickets", "counters", "customers", "consents", "staff", "operator_edits", "notices");
         Commits = new CommitQueue(_database, Path.GetFileName(FilePath), logger ?? NullLogger.Instance);
         var storedVersion = _database.UserVersion;
         if (storedVersion > CurrentVersion)
@@ -45,6 +46,7 @@ public sealed class TicketingDatabase : IDisposable
         Tickets.EnsureIndex("OperatorStatus", "$.OperatorId + '|' + $.Status");
         Tickets.EnsureIndex(t => t.Requester.UserId);
         Tickets.EnsureIndex(t => t.ConversationId);
+        Tickets.EnsureIndex(t => t.IncidentReference);
 
         Counters = _database.GetCollection("counters");
 
@@ -59,6 +61,8 @@ public sealed class TicketingDatabase : IDisposable
 
         OperatorEdits = _database.GetCollection<OperatorEditRecord>("operator_edits");
 
+        Notices = _database.GetCollection<ServiceNotice>("notices");
+
         _database.UserVersion = CurrentVersion;
     }
 
@@ -70,6 +74,7 @@ public sealed class TicketingDatabase : IDisposable
     internal ILiteCollection<ConsentRecord> Consents { get; }
     internal ILiteCollection<StaffUser> Staff { get; }
     internal ILiteCollection<OperatorEditRecord> OperatorEdits { get; }
+    internal ILiteCollection<ServiceNotice> Notices { get; }
 
     /// <summary>Runs <paramref name="work"/> as one LiteDB transaction on the calling thread.</summary>
     internal T InTransaction<T>(Func<T> work)
@@ -121,6 +126,7 @@ public sealed class TicketingDatabase : IDisposable
         mapper.Entity<Customer>().Id(c => c.Key, autoId: false);
         mapper.Entity<StaffUser>().Id(s => s.Id, autoId: false);
         mapper.Entity<OperatorEditRecord>().Id(e => e.Id, autoId: false);
+        mapper.Entity<ServiceNotice>().Id(n => n.Id, autoId: false);
         return mapper;
     }
 }

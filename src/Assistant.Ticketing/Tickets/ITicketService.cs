@@ -59,6 +59,9 @@ public sealed record TicketQuery(
 {
     /// <summary>Restricts to these operators (an agent's scope); null means no restriction.</summary>
     public IReadOnlyCollection<string>? OperatorIds { get; init; }
+
+    /// <summary>Only the reports linked to this incident ticket.</summary>
+    public string? IncidentReference { get; init; }
 }
 
 public sealed record NewComment(string Text, bool Internal);

@@ -21,6 +21,10 @@ public sealed class Ticket
     /// <summary>The requester's contract tier when the ticket was filed: <c>none</c>, <c>standard</c>, <c>premium</c>.</summary>
     public string ContractTier { get; set; } = "none";
     public SlaPromise Sla { get; set; } = new();
+    /// <summary>True for an incident's own ticket (declared by the team; its reports are linked to it).</summary>
+    public bool IsIncident { get; set; }
+    /// <summary>For a report linked to an incident: the incident ticket's reference.</summary>
+    public string? IncidentReference { get; set; }
     public List<TicketAttachment> Attachments { get; set; } = [];
     public List<TicketComment> Comments { get; set; } = [];
     public List<TicketHistoryEntry> History { get; set; } = [];
@@ -111,9 +115,11 @@ public sealed record NewTicket(
     Requester Requester,
     string ConversationId,
     string ContractTier = "none",
-    bool Quarantined = false);
+    bool Quarantined = false,
+    bool IsIncident = false,
+    string? IncidentReference = null);
 
-/// <summary>Null fields are left as they are.</summary>
+/// <summary>Null fields are left as they are. An empty <c>IncidentReference</c> unlinks the ticket from its incident.</summary>
 public sealed record TicketPatch(
     string? Status = null,
     string? Priority = null,
@@ -121,4 +127,6 @@ public sealed record TicketPatch(
     string? Product = null,
     string? AssigneeId = null,
     string? AssigneeName = null,
-    string? Title = null);
+    string? Title = null,
+    string? IncidentReference = null,
+    string? RequesterEmail = null);

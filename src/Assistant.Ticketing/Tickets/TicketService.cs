@@ -61,6 +61,8 @@ public sealed partial class TicketService(
             Requester = requester,
             ConversationId = conversationId,
             ContractTier = ticket.ContractTier,
+            IsIncident = ticket.IsIncident,
+            IncidentReference = ticket.IncidentReference,
             Sla = sla.Promise(profile.Id, ticket.Priority, ticket.ContractTier, now),
             CreatedAt = now,
             UpdatedAt = now,
@@ -117,6 +119,12 @@ public sealed partial class TicketService(
         {
             var userId = query.RequesterUserId;
             tickets = tickets.Where(t => t.Requester.UserId == userId);
+        }
+
+        if (query.IncidentReference is not null)
+        {
+            var incident = Normalize(query.IncidentReference);
+            tickets = tickets.Where(t => t.IncidentReference == incident);
         }
 
         if (query.Status is not null)
@@ -197,6 +205,21 @@ public sealed partial class TicketService(
                 changes.Add(Entry(now, actor, "assignee", ticket.AssigneeId, assignee));
                 ticket.AssigneeId = assignee;
                 ticket.AssigneeName = assignee is null ? null : patch.AssigneeName;
+            }
+
+            if (patch.IncidentReference is not null && patch.IncidentReference != (ticket.IncidentReference ?? ""))
+            {
+                var incident = patch.IncidentReference.Length == 0 ? null : Normalize(patch.IncidentReference);
+                changes.Add(Entry(now, actor, "incident", ticket.IncidentReference, incident));
+                ticket.IncidentReference = incident;
+            }
+
+            if (patch.RequesterEmail is not null && patch.RequesterEmail != ticket.Requester.Email)
+            {
+                var email = Required("requesterEmail", patch.RequesterEmail, 254);
+                // The address is in the requester fields; the history says it changed, not what it is.
+                changes.Add(Entry(now, actor, "requester.email", null, null));
+                ticket.Requester.Email = email;
             }
 
             if (changes.Count == 0)

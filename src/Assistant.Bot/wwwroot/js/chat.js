@@ -14,6 +14,36 @@
     root.appendChild(box);
   }
 
+  // Current service notices (maintenance, ongoing incidents) above the chat; the chat works without them.
+  function showNotices(status) {
+    var active = (status.notices || []).filter(function (notice) { return notice.active; });
+    if (active.length === 0) {
+      return;
+    }
+    var box = document.createElement('section');
+    box.className = 'chat-notices';
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-label', 'Informations de service');
+    active.forEach(function (notice) {
+      var line = document.createElement('p');
+      line.className = 'chat-notice chat-notice-' + notice.kind;
+      var title = document.createElement('strong');
+      title.textContent = notice.kind === 'maintenance'
+        ? 'Maintenance planifiée jusqu\'au ' + new Date(notice.endsAt).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' }) + ' : '
+        : 'Incident en cours : ';
+      line.appendChild(title);
+      var last = notice.updates && notice.updates.length > 0 ? notice.updates[notice.updates.length - 1].text.fr : null;
+      line.appendChild(document.createTextNode(notice.message.fr + (last ? ' (dernière information : ' + last + ')' : '')));
+      box.appendChild(line);
+    });
+    root.parentNode.insertBefore(box, root);
+  }
+
+  fetch('/api/status?operator=' + encodeURIComponent(operatorId), { credentials: 'same-origin' })
+    .then(function (response) { return response.ok ? response.json() : { notices: [] }; })
+    .then(showNotices)
+    .catch(function () { /* no banner */ });
+
   if (!window.WebChat) {
     showError("Le module de discussion n'a pas pu être chargé. Merci de réessayer plus tard.");
     return;
