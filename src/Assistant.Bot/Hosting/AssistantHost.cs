@@ -46,6 +46,7 @@ public static class AssistantHost
     public static WebApplication UseAssistant(this WebApplication app)
     {
         app.UseSerilogRequestLogging(logging => logging.GetLevel = RequestLogLevel);
+        app.UseJsonCharsetGuard();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapAssistantMetrics();
