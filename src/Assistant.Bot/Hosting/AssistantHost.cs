@@ -8,6 +8,7 @@ using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Moderation;
 using Assistant.Bot.SemanticKernel;
+using Assistant.Bot.Security;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
 using Assistant.Ticketing.Tickets;
@@ -45,6 +46,7 @@ public static class AssistantHost
 
     public static WebApplication UseAssistant(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(logging => logging.GetLevel = RequestLogLevel);
         app.UseJsonCharsetGuard();
         app.MapOpenApi();
