@@ -7,6 +7,7 @@ using Assistant.Bot.Inbox;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Moderation;
+using Assistant.Bot.RateLimits;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Security;
 using Assistant.Bot.Tickets;
@@ -37,6 +38,7 @@ public static class AssistantHost
         services.AddAssistantMetrics();
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
+        services.AddAssistantRateLimits(configuration);
         services.AddBotFramework(configuration);
         services.AddStaffAuth(configuration);
         services.AddHandoff();
