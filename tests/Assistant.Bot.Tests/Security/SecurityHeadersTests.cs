@@ -81,6 +81,24 @@ public sealed class SecurityHeadersTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_downloaded_attachment_keeps_its_sandbox_policyAsync()
+    {
+        var client = new DirectLineTestClient(_http);
+        var (conversationId, token, userId, _) = await client.StartAsync();
+        using var upload = client.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/upload?userId={userId}", token);
+        upload.Content = new ByteArrayContent("<html><script>alert(1)</script></html>"u8.ToArray());
+        upload.Content.Headers.ContentType = new MediaTypeHeaderValue("text/html");
+        var id = (string?)(await client.SendForJsonAsync(upload, HttpStatusCode.OK))["id"];
+        var echo = await client.WaitForActivityAsync(conversationId, token, a => (string?)a["id"] == id);
+
+        using var response = await _http.GetAsync((string)echo["attachments"]![0]!["contentUrl"]!);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("sandbox; default-src 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        AssertCommonHeaders(response);
+    }
+
     private static void AssertCommonHeaders(HttpResponseMessage response)
     {
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
