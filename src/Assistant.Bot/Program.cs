@@ -10,6 +10,7 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.UseAssistantAddresses(args);
     builder.AddAssistantLogging();
 
     builder.Services.AddTicketing(builder.Configuration);

@@ -8,9 +8,11 @@ using Assistant.Bot.Inbox;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Moderation;
+using Assistant.Bot.RateLimits;
 using Assistant.Bot.Reports;
 using Assistant.Bot.Satisfaction;
 using Assistant.Bot.SemanticKernel;
+using Assistant.Bot.Security;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
 using Assistant.Ticketing.Tickets;
@@ -41,6 +43,7 @@ public static class AssistantHost
         services.AddAssistantMetrics();
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
+        services.AddAssistantRateLimits(configuration);
         services.AddBotFramework(configuration);
         services.AddStaffAuth(configuration);
         services.AddHandoff();
@@ -50,7 +53,9 @@ public static class AssistantHost
 
     public static WebApplication UseAssistant(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(logging => logging.GetLevel = RequestLogLevel);
+        app.UseJsonCharsetGuard();
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapAssistantMetrics();

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Assistant.Bot.Hosting;
+using Assistant.Bot.Security;
 using Assistant.Ticketing.Operators;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -46,37 +47,14 @@ public static class WebChatServices
             .RequireRateLimiting(WebChatTokenEndpoint.RateLimitPolicy)
             .DisableAntiforgery();
 
-        app.MapGet("/", (IOperatorCatalog operators, IOptions<AssistantOptions> assistant, IConfiguration configuration) =>
-            Page(operators.Find(assistant.Value.DefaultOperator), configuration)).ExcludeFromDescription();
-        app.MapGet("/{operatorId:regex(^[a-z0-9-]+$)}", (string operatorId, IOperatorCatalog operators, IConfiguration configuration) =>
-            Page(operators.Find(operatorId), configuration)).ExcludeFromDescription();
+        // The chat pages are the only ones a customer site may frame (embed.js); SecurityHeaders sets their policy.
+        app.MapGet("/", (IOperatorCatalog operators, IOptions<AssistantOptions> assistant) =>
+            Page(operators.Find(assistant.Value.DefaultOperator))).ExcludeFromDescription().WithMetadata(SecurityHeaders.Embeddable);
+        app.MapGet("/{operatorId:regex(^[a-z0-9-]+$)}", (string operatorId, IOperatorCatalog operators) =>
+            Page(operators.Find(operatorId))).ExcludeFromDescription().WithMetadata(SecurityHeaders.Embeddable);
         return app;
     }
 
-    private static IResult Page(OperatorProfile? operatorProfile, IConfiguration configuration)
-    {
-        if (operatorProfile is null)
-        {
-            return Results.NotFound();
-        }
-
-        return new PageResult(WebChatPage.Render(operatorProfile), FrameAncestors(configuration));
-    }
-
-    /// <summary>Only our own pages and the configured customer sites may frame the chat (see embed.js).</summary>
-    private static string FrameAncestors(IConfiguration configuration)
-    {
-        var origins = configuration.GetSection("Assistant:AllowedOrigins").Get<string[]>() ?? [];
-        return string.Join(' ', ["'self'", .. origins]);
-    }
-
-    private sealed class PageResult(string html, string frameAncestors) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.ContentSecurityPolicy = $"frame-ancestors {frameAncestors}";
-            httpContext.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.Content(html, "text/html; charset=utf-8").ExecuteAsync(httpContext);
-        }
-    }
+    private static IResult Page(OperatorProfile? operatorProfile) =>
+        operatorProfile is null ? Results.NotFound() : Results.Content(WebChatPage.Render(operatorProfile), "text/html; charset=utf-8");
 }

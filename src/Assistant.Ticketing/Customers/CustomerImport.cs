@@ -30,6 +30,12 @@ public sealed partial class CustomerImport(ICustomerStore customers, IOperatorCa
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
+            if (row is null)
+            {
+                Add(i, "operatorId", "A row is a customer object, not null.");
+                continue;
+            }
+
             if (operators.Find(row.OperatorId?.Trim() ?? "") is null)
             {
                 Add(i, "operatorId", $"'{row.OperatorId}' is not an operator of this deployment ({string.Join(", ", operators.All.Select(o => o.Id))}).");

@@ -87,6 +87,24 @@ public sealed class DirectLineUploadTests : IDisposable
         Assert.Equal(BotReplies.OpeningCount, set["activities"]!.AsArray().Count);
     }
 
+    [Theory]
+    [InlineData("multipart/form-data; boundary=cut", "--cut\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nno closing boundary")]
+    [InlineData("multipart/form-data; boundary=cut", "no boundary line at all")]
+    [InlineData("multipart/form-data", "--x\r\n\r\n--x--")]
+    public async Task A_malformed_multipart_upload_is_400_and_stores_nothingAsync(string contentType, string body)
+    {
+        var (conversationId, token, userId, _) = await _client.StartAsync();
+        await _client.WaitForActivityAsync(conversationId, token, BotReplies.IsOpening);
+        using var request = _client.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/upload?userId={userId}", token);
+        request.Content = new StringContent(body);
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+
+        await DirectLineTestClient.AssertErrorAsync(await _client.Http.SendAsync(request), HttpStatusCode.BadRequest, ErrorCodes.BadSyntax);
+
+        var set = await _client.GetActivitiesAsync(conversationId, token);
+        Assert.Equal(BotReplies.OpeningCount, set["activities"]!.AsArray().Count);
+    }
+
     private async Task<string> UploadAsync(string conversationId, string token, string userId, HttpContent content)
     {
         using var request = _client.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversationId}/upload?userId={userId}", token);

@@ -37,8 +37,13 @@ public static class UserDataApi
         return admin;
     }
 
-    internal static JsonHttpResult<UserDataExport> Export(string userId, ClaimsPrincipal user, UserData data, AuditLog audit)
+    internal static Results<JsonHttpResult<UserDataExport>, ProblemHttpResult> Export(string userId, ClaimsPrincipal user, UserData data, AuditLog audit)
     {
+        if (string.IsNullOrWhiteSpace(userId))
+        {
+            return BlankUserId();
+        }
+
         var export = data.Export(userId);
         audit.Record(user, "user.export", userId,
             $"{export.Conversations.Count} conversation(s), {export.Tickets.Count} ticket(s), {export.Consents.Count} consent(s), {export.Sanctions.Count} sanction decision(s)");
@@ -94,12 +99,20 @@ public static class UserDataApi
         return new RetentionResponse(days, source, setting.ConfiguredDays);
     }
 
-    internal static Ok<UserErasure> Erase(string userId, ClaimsPrincipal user, UserData data, AuditLog audit)
+    internal static Results<Ok<UserErasure>, ProblemHttpResult> Erase(string userId, ClaimsPrincipal user, UserData data, AuditLog audit)
     {
+        if (string.IsNullOrWhiteSpace(userId))
+        {
+            return BlankUserId();
+        }
+
         var scope = user.Scope();
         var erasure = data.Erase(userId, new Actor(StaffRoles.Admin, scope.StaffId, scope.DisplayName));
         audit.Record(user, "user.erase", userId,
             $"{erasure.Conversations} conversation(s), {erasure.DialogDocuments} dialog document(s), {erasure.Consents} consent(s) deleted; {erasure.TicketsAnonymized} ticket(s) anonymised; {erasure.SanctionTextsRedacted} sanction message(s) redacted");
         return TypedResults.Ok(erasure);
     }
+
+    private static ProblemHttpResult BlankUserId() =>
+        TypedResults.Problem("The user id is blank.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid user id");
 }

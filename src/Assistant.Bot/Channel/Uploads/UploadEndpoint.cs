@@ -100,9 +100,11 @@ public static class UploadEndpoint
         {
             return tooBig;
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when ((ex is BadHttpRequestException or InvalidDataException or IOException) && !request.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            return tooBig;
+            // A body cut short, a missing or overlong boundary, a part header past its limits: the client's fault, and
+            // nothing was stored yet. (The size limit itself is Kestrel's 413 above.)
+            return DirectLineErrors.BadSyntax("The upload is not valid multipart/form-data or was cut short.");
         }
 
         if (files.Count == 0)

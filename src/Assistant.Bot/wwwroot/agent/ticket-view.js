@@ -233,6 +233,8 @@
     });
     byId("tv-assign-me").addEventListener("click", function () { patch({ assignee: me.email }); });
     byId("tv-unassign").addEventListener("click", function () { patch({ assignee: "" }); });
+    // The buttons send; the form itself never submits (the page's CSP allows no inline handler for this).
+    byId("tv-write").addEventListener("submit", function (e) { e.preventDefault(); });
     byId("tv-reply").addEventListener("click", function () { write(false); });
     byId("tv-note").addEventListener("click", function () { write(true); });
     byId("tv-take").addEventListener("click", take);
