@@ -206,6 +206,8 @@
       byId("ticket-view-error").textContent = await problemText(response);
       return;
     }
+    // The live feed may already be reloading the ticket it announced as deleted: that answer is dropped.
+    loading++;
     view = null;
     byId("ticket-view").hidden = true;
     byId("ticket-view-none").hidden = false;
