@@ -48,7 +48,9 @@ public static partial class SecurityHeaders
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
-        if (headers.ContentSecurityPolicy.Count > 0)
+        // A 304 has no content type, and the browser merges its headers into the cached page's: the API policy set on
+        // it would block the page's own scripts and styles on a reload. The cached page keeps the policy it came with.
+        if (headers.ContentSecurityPolicy.Count > 0 || context.Response.StatusCode == StatusCodes.Status304NotModified)
         {
             return;
         }

@@ -27,6 +27,23 @@ public sealed class SecurityHeadersTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/admin")]
+    [InlineData("/admin/admin.js")]
+    public async Task A_not_modified_answer_leaves_the_cached_policy_aloneAsync(string path)
+    {
+        using var first = await _http.GetAsync(path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfModifiedSince = first.Content.Headers.LastModified;
+
+        using var again = await _http.SendAsync(request);
+
+        // The browser merges a 304's headers into the cached page: an API policy there would block the page's scripts.
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.False(again.Headers.Contains("Content-Security-Policy"));
+        Assert.Equal("nosniff", again.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Theory]
     [InlineData("/")]
     [InlineData("/icosnet")]
     public async Task The_chat_page_runs_only_our_scripts_and_may_be_framed_by_the_customer_siteAsync(string path)
