@@ -8,8 +8,8 @@ namespace Assistant.EndToEnd.Tests.Inbox;
 /// <summary>
 /// Two pages in one Chromium: a week-old unanswered ticket shows as late; the assistant files a visitor's ticket while an agent has the inbox open; the ticket
 /// appears there without a reload, a search and a filter narrow the list, the agent writes an internal note and a
-/// public reply, and the visitor's WebChat shows the reply with the agent's name, never the note; then the agent takes
-/// the conversation the bot still has.
+/// public reply, and the visitor's WebChat shows the reply with the agent's name, never the note; the agent resolves the
+/// ticket and the visitor rates it from WebChat; then the agent takes the conversation the bot still has.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed partial class InboxConsoleTests(InboxServerFixture fixture, ITestOutputHelper output) : IClassFixture<InboxServerFixture>
@@ -92,6 +92,14 @@ public sealed partial class InboxConsoleTests(InboxServerFixture fixture, ITestO
         await Assertions.Expect(Bubble(user, "serveur audio")).ToHaveCountAsync(0);
         await agent.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox-ticket-view.png") });
         await user.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox-user-reply.png") });
+
+        // Resolved: the visitor is asked for a rating in WebChat, and the score shows in the agent's ticket view.
+        await agent.SelectOptionAsync("#tv-status", "resolved");
+        await Assertions.Expect(Bubble(user, "est résolue")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await user.Locator("button.webchat__suggested-actions__button", new() { HasText = "5 · tout à fait" }).ClickAsync(new() { Timeout = Slow });
+        await Assertions.Expect(Bubble(user, "Merci pour votre note (5/5)")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(agent.Locator("#tv-satisfaction")).ToContainTextAsync("5/5", new() { Timeout = Slow });
+        await user.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox-user-rating.png") });
 
         // The bot still has the conversation: the agent takes it from the ticket and talks in it directly.
         await agent.ClickAsync("#tv-take");
