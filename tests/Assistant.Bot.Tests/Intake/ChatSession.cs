@@ -135,6 +135,26 @@ public sealed class ChatSession
         throw new InvalidOperationException("No ticket after the maximum number of turns.");
     }
 
+    /// <summary>A new visitor who files one ticket through the whole intake: known contact details, not a customer.</summary>
+    public static async Task<(ChatSession Chat, string Reference)> FileTicketAsync(
+        DirectLineTestClient client, string userId, string description, string category, string product)
+    {
+        var chat = await StartAsync(client, userId);
+        var reference = await chat.AnswerUntilFiledAsync(new Dictionary<string, string>
+        {
+            ["consent"] = "Accepter et valider",
+            ["description"] = description,
+            ["category"] = category,
+            ["product"] = product,
+            ["name"] = "Marie Dupont",
+            ["email"] = "marie.dupont@example.fr",
+            ["phone"] = "Passer",
+            ["customerNumber"] = "Pas client",
+            ["confirmation"] = "Confirmer",
+        });
+        return (chat, reference);
+    }
+
     public static string? ReferenceIn(IEnumerable<JsonObject> messages) =>
         messages.Select(m => System.Text.RegularExpressions.Regex.Match(Text(m), @"((?:DGS|ICN)-\d{4}-\d{6}) (?:est enregistrée|is recorded)"))
             .Where(m => m.Success)

@@ -68,21 +68,8 @@ public sealed class SatisfactionTests(ITestOutputHelper output) : IDisposable
     private static List<string> Buttons(JsonObject message) =>
         [.. (message["suggestedActions"]?["actions"]?.AsArray() ?? []).Select(a => (string?)a!["value"] ?? "")];
 
-    private async Task<(ChatSession Chat, string Reference)> FileTicketAsync(string userId)
-    {
-        var chat = await ChatSession.StartAsync(new DirectLineTestClient(_factory.CreateClient()) { Log = output.WriteLine }, userId);
-        var reference = await chat.AnswerUntilFiledAsync(new Dictionary<string, string>
-        {
-            ["consent"] = "Accepter et valider",
-            ["description"] = "Le partage d'un dossier Ibox avec un collègue échoue depuis hier.",
-            ["category"] = "Incident",
-            ["product"] = "Ibox",
-            ["name"] = "Marie Dupont",
-            ["email"] = "marie.dupont@example.fr",
-            ["phone"] = "Passer",
-            ["customerNumber"] = "Pas client",
-            ["confirmation"] = "Confirmer",
-        });
-        return (chat, reference);
-    }
+    private Task<(ChatSession Chat, string Reference)> FileTicketAsync(string userId) =>
+        ChatSession.FileTicketAsync(
+            new DirectLineTestClient(_factory.CreateClient()) { Log = output.WriteLine }, userId,
+            "Le partage d'un dossier Ibox avec un collègue échoue depuis hier.", "Incident", "Ibox");
 }

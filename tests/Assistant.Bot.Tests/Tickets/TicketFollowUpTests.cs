@@ -15,23 +15,10 @@ public sealed class TicketFollowUpTests(ITestOutputHelper output) : IDisposable
 
     private static readonly Actor Agent = new("agent", "staff-1", "Julie Martin");
 
-    private async Task<(ChatSession Chat, string Reference)> FileTicketAsync(string userId)
-    {
-        var chat = await ChatSession.StartAsync(new DirectLineTestClient(_factory.CreateClient()) { Log = output.WriteLine }, userId);
-        var reference = await chat.AnswerUntilFiledAsync(new Dictionary<string, string>
-        {
-            ["consent"] = "Accepter et valider",
-            ["description"] = "Mes factures ne s'affichent plus dans l'espace client depuis lundi.",
-            ["category"] = "Facturation",
-            ["product"] = "Espace client",
-            ["name"] = "Marie Dupont",
-            ["email"] = "marie.dupont@example.fr",
-            ["phone"] = "Passer",
-            ["customerNumber"] = "Pas client",
-            ["confirmation"] = "Confirmer",
-        });
-        return (chat, reference);
-    }
+    private Task<(ChatSession Chat, string Reference)> FileTicketAsync(string userId) =>
+        ChatSession.FileTicketAsync(
+            new DirectLineTestClient(_factory.CreateClient()) { Log = output.WriteLine }, userId,
+            "Mes factures ne s'affichent plus dans l'espace client depuis lundi.", "Facturation", "Espace client");
 
     [Fact]
     public async Task An_agents_public_comment_and_a_status_change_appear_in_the_requesters_chat_but_an_internal_note_does_notAsync()
