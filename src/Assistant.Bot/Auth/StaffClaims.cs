@@ -36,4 +36,7 @@ public sealed record StaffScope(string StaffId, string? DisplayName, bool IsAdmi
     public string Role => IsAdmin ? StaffRoles.Admin : StaffRoles.Agent;
 
     public bool CanSee(string operatorId) => IsAdmin || OperatorIds.Contains(operatorId, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>This staff user as the author of a ticket change.</summary>
+    public Assistant.Ticketing.Tickets.Actor Actor() => new(Role, StaffId, DisplayName);
 }

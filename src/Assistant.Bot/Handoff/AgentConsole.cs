@@ -16,17 +16,7 @@ public static partial class AgentConsole
 
     public static IEndpointRouteBuilder MapAgentConsole(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/agent", (IWebHostEnvironment environment, HttpContext http) =>
-        {
-            if (environment.WebRootFileProvider.GetFileInfo("agent/index.html") is not { Exists: true, PhysicalPath: { } path })
-            {
-                return Results.NotFound();
-            }
-
-            // Never cached with someone's data; SecurityHeaders keeps it from being framed.
-            http.Response.Headers.CacheControl = "no-store";
-            return Results.File(path, "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
+        app.MapStaffPage("/agent", "agent/index.html");
 
         var group = app.MapGroup("/api/agent").WithTags("Agent console");
         group.MapPost("/stream-token", IssueStreamToken)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Assistant.Bot.Auth;
-using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Intake;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Turns;
@@ -62,7 +61,7 @@ public sealed partial class NoticeDesk(
                     new Requester { UserId = $"staff:{staff.StaffId}", Name = staff.DisplayName },
                     $"notice:{notice.Id}",
                     IsIncident: true),
-                ActorOf(staff));
+                staff.Actor());
             notice.TicketReference = ticket.Reference;
         }
         board.Add(notice);
@@ -86,7 +85,7 @@ public sealed partial class NoticeDesk(
             return notice is null ? null : (notice, 0);
         }
 
-        tickets.AddComment(incident, new NewComment(textFr, Internal: false), ActorOf(staff));
+        tickets.AddComment(incident, new NewComment(textFr, Internal: false), staff.Actor());
         var told = 0;
         foreach (var linked in OpenLinked(incident))
         {
@@ -135,10 +134,10 @@ public sealed partial class NoticeDesk(
         }
 
         var note = textFr ?? "Incident résolu.";
-        tickets.AddComment(incident, new NewComment(note, Internal: false), ActorOf(staff));
+        tickets.AddComment(incident, new NewComment(note, Internal: false), staff.Actor());
         if (TicketWorkflow.CanMove(tickets.Find(incident)!.Status, TicketStatuses.Resolved))
         {
-            tickets.Update(incident, new TicketPatch(Status: TicketStatuses.Resolved), ActorOf(staff));
+            tickets.Update(incident, new TicketPatch(Status: TicketStatuses.Resolved), staff.Actor());
         }
         var told = 0;
         foreach (var linked in OpenLinked(incident))
@@ -167,7 +166,7 @@ public sealed partial class NoticeDesk(
         var told = 0;
         foreach (var report in reports)
         {
-            var linked = tickets.Update(report.Reference, new TicketPatch(IncidentReference: incident), ActorOf(staff));
+            var linked = tickets.Update(report.Reference, new TicketPatch(IncidentReference: incident), staff.Actor());
             if (await TellAsync(linked, notice, "IncidentLinkedByTeam", english => NoticeText.Message(notice, english ? LanguageDetector.English : LanguageDetector.French), null, cancellationToken))
             {
                 told++;
@@ -203,11 +202,7 @@ public sealed partial class NoticeDesk(
             activity.ChannelData = new JsonObject { ["ticketReference"] = linked.Reference, ["incidentReference"] = notice.TicketReference, ["ticketEvent"] = key };
             if (choice?.Invoke(language) is { } offered)
             {
-                activity.SuggestedActions = new SuggestedActions
-                {
-                    To = [linked.Requester.UserId],
-                    Actions = [new CardAction { Type = ActivityTypes.ImBack, Title = offered.Title, Value = JsonValue.Create(offered.Value) }],
-                };
+                activity.SuggestedActions = BotMessage.Buttons([offered], linked.Requester.UserId);
             }
             await sender.SendAsync(linked.ConversationId, activity, cancellationToken);
             return true;
@@ -223,8 +218,6 @@ public sealed partial class NoticeDesk(
     private static Func<string, Choice> Reopen(Ticket linked) => language => language == LanguageDetector.English
         ? new Choice("The problem goes on", $"reopen {linked.Reference}")
         : new Choice("Le problème continue", $"rouvrir {linked.Reference}");
-
-    private static Actor ActorOf(StaffScope scope) => new(scope.Role, scope.StaffId, scope.DisplayName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Service notice {NoticeKind} {NoticeId} declared for {OperatorId} (incident ticket {IncidentReference})")]
     private static partial void LogDeclared(ILogger logger, string noticeKind, string noticeId, string operatorId, string? incidentReference);

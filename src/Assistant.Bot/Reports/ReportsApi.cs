@@ -31,18 +31,7 @@ public static class ReportsApi
         group.MapGet("/tickets.csv", Csv).WithSummary("The tickets opened in the period, one line each (no requester data, no text)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
-        // The page is public (it holds no data); its calls carry the staff token.
-        app.MapGet("/reports", (IWebHostEnvironment environment, HttpContext http) =>
-        {
-            if (environment.WebRootFileProvider.GetFileInfo("reports/index.html") is not { Exists: true, PhysicalPath: { } path })
-            {
-                return Results.NotFound();
-            }
-
-            // The security headers (never framed) come from SecurityHeaders, like every page's.
-            http.Response.Headers.CacheControl = "no-store";
-            return Results.File(path, "text/html; charset=utf-8");
-        }).ExcludeFromDescription();
+        app.MapStaffPage("/reports", "reports/index.html");
         return app;
     }
 

@@ -1,4 +1,3 @@
-using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Satisfaction;
 using Assistant.Bot.SemanticKernel;
@@ -54,12 +53,7 @@ public sealed partial class ChatTicketNotifier(
             activity.ChannelData = new System.Text.Json.Nodes.JsonObject { ["ticketReference"] = ticket.Reference, ["ticketEvent"] = change.Kind };
             if (rate)
             {
-                activity.SuggestedActions = new SuggestedActions
-                {
-                    To = string.IsNullOrEmpty(ticket.Requester.UserId) ? null : [ticket.Requester.UserId],
-                    Actions = [.. SatisfactionAnswers.Ratings(ticket.Reference, language)
-                        .Select(c => new CardAction { Type = ActivityTypes.ImBack, Title = c.Title, Value = System.Text.Json.Nodes.JsonValue.Create(c.Value) })],
-                };
+                activity.SuggestedActions = BotMessage.Buttons(SatisfactionAnswers.Ratings(ticket.Reference, language), ticket.Requester.UserId);
             }
             await sender.SendAsync(ticket.ConversationId!, activity, CancellationToken.None);
             LogAnnounced(logger, ticket.Reference, change.Kind, ticket.ConversationId!);

@@ -102,7 +102,7 @@ public static class TicketsApi
         var patch = new TicketPatch(request.Status, request.Priority, request.Category, request.Product, assigneeId, assigneeName, request.Title);
         try
         {
-            return TypedResults.Ok(TicketResponse.Detail(tickets.Update(ticket.Reference, patch, ActorOf(scope))));
+            return TypedResults.Ok(TicketResponse.Detail(tickets.Update(ticket.Reference, patch, scope.Actor())));
         }
         catch (InvalidTicketValueException ex)
         {
@@ -133,7 +133,7 @@ public static class TicketsApi
 
         try
         {
-            var updated = tickets.AddComment(ticket.Reference, new NewComment(request.Text ?? "", request.Internal), ActorOf(scope));
+            var updated = tickets.AddComment(ticket.Reference, new NewComment(request.Text ?? "", request.Internal), scope.Actor());
             var c = updated.Comments[^1];
             return TypedResults.Created(
                 $"/api/tickets/{updated.Reference}",
@@ -149,7 +149,6 @@ public static class TicketsApi
         }
     }
 
-    private static Actor ActorOf(StaffScope scope) => new(scope.Role, scope.StaffId, scope.DisplayName);
 
     internal static Results<NoContent, ProblemHttpResult> Delete(string reference, ClaimsPrincipal user, ITicketService tickets)
     {
@@ -161,7 +160,7 @@ public static class TicketsApi
 
         try
         {
-            return tickets.DeleteQuarantined(ticket.Reference, ActorOf(user.Scope()))
+            return tickets.DeleteQuarantined(ticket.Reference, user.Scope().Actor())
                 ? TypedResults.NoContent()
                 : TypedResults.Problem($"Ticket {ticket.Reference} is {ticket.Status}: only a quarantined ticket is deleted; close it instead.", statusCode: StatusCodes.Status409Conflict, title: "Ticket not in quarantine");
         }

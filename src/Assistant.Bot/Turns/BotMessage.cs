@@ -24,6 +24,13 @@ public static partial class BotMessage
         Locale = Locale(language),
     };
 
+    /// <summary>Buttons under a message, shown to <paramref name="userId"/> (to everyone when the id is unknown); a click sends the value back as text.</summary>
+    public static SuggestedActions Buttons(IEnumerable<Choice> choices, string? userId) => new()
+    {
+        To = string.IsNullOrEmpty(userId) ? null : [userId],
+        Actions = [.. choices.Select(c => new CardAction { Type = ActivityTypes.ImBack, Title = c.Title, Value = System.Text.Json.Nodes.JsonValue.Create(c.Value) })],
+    };
+
     public static string ToMarkdown(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -279,11 +279,7 @@ public sealed class TurnPipeline(
         }
         if (reply.Choices is { Count: > 0 } choices)
         {
-            activity.SuggestedActions = new SuggestedActions
-            {
-                To = [userId],
-                Actions = [.. choices.Select(c => new CardAction { Type = ActivityTypes.ImBack, Title = c.Title, Value = JsonValue.Create(c.Value) })],
-            };
+            activity.SuggestedActions = BotMessage.Buttons(choices, userId);
         }
         return activity;
     }
