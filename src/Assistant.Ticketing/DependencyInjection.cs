@@ -1,6 +1,7 @@
 using Assistant.Ticketing.Consents;
 using Assistant.Ticketing.Customers;
 using Assistant.Ticketing.Inbox;
+using Assistant.Ticketing.Mail;
 using Assistant.Ticketing.Notices;
 using Assistant.Ticketing.Operators;
 using Assistant.Ticketing.Reports;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<CustomerImport>();
         services.AddSingleton<IConsentStore, LiteDbConsentStore>();
         services.AddSingleton<IStaffStore, LiteDbStaffStore>();
+        services.AddMailStores();
         services.AddHostedService<TicketingStartup>();
         return services;
     }

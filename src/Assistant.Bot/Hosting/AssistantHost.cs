@@ -6,6 +6,7 @@ using Assistant.Bot.Handoff;
 using Assistant.Bot.Incidents;
 using Assistant.Bot.Inbox;
 using Assistant.Bot.Intake;
+using Assistant.Bot.Mail;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Moderation;
 using Assistant.Bot.RateLimits;
@@ -48,6 +49,7 @@ public static class AssistantHost
         services.AddStaffAuth(configuration);
         services.AddHandoff();
         services.AddAdmin(configuration);
+        services.AddMail(configuration);
         return services;
     }
 
@@ -73,6 +75,7 @@ public static class AssistantHost
         app.MapModerationApi();
         app.MapRelabelsApi();
         app.MapAdminApi();
+        app.MapMailApi();
         return app;
     }
 

@@ -91,7 +91,7 @@ public static class InboxApi
     }
 
     internal static Results<Ok<TicketViewResponse>, ProblemHttpResult> View(
-        string reference, ClaimsPrincipal user, ITicketService tickets, SlaClock clock, IOperatorCatalog operators)
+        string reference, ClaimsPrincipal user, ITicketService tickets, SlaClock clock, IOperatorCatalog operators, Assistant.Ticketing.Mail.IMailAddressBook addresses, Microsoft.Extensions.Options.IOptions<Mail.MailOptions> mailOptions)
     {
         var ticket = tickets.Find(reference);
         if (ticket is null || !user.Scope().CanSee(ticket.OperatorId))
@@ -103,7 +103,8 @@ public static class InboxApi
             TicketResponse.Detail(ticket),
             SlaStandingResponse.From(clock.Standing(ticket)),
             [.. TicketWorkflow.NextStatuses(ticket.Status)],
-            operators.Find(ticket.OperatorId)?.Products ?? []));
+            operators.Find(ticket.OperatorId)?.Products ?? [],
+            Mail.TicketMailStatus.Of(ticket, addresses, mailOptions.Value)));
     }
 
     private static ValidationProblem Invalid(InvalidTicketValueException ex) =>

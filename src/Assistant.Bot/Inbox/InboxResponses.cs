@@ -52,7 +52,8 @@ public sealed record InboxItemResponse(
 public sealed record InboxResponse(IReadOnlyList<InboxItemResponse> Items, int Page, int PageSize, bool HasMore, InboxCounts Counts);
 
 /// <summary>The ticket view: the ticket with comments and history, where it stands against its SLA, and what the agent may change it to.</summary>
-public sealed record TicketViewResponse(TicketResponse Ticket, SlaStandingResponse Sla, IReadOnlyList<string> NextStatuses, IReadOnlyList<string> Products);
+/// <param name="Mail">The requester's address as the mail server saw it (refused, opted out); null without an address.</param>
+public sealed record TicketViewResponse(TicketResponse Ticket, SlaStandingResponse Sla, IReadOnlyList<string> NextStatuses, IReadOnlyList<string> Products, Mail.TicketMailStatus? Mail = null);
 
 /// <summary>The live feed's <c>ticket</c> event: the console reloads the page of its inbox and the open ticket.</summary>
 public sealed record TicketFeedEvent(string Reference, string Operator, string Kind, string Status);

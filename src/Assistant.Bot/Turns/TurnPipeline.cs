@@ -3,6 +3,7 @@ using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Handoff;
 using Assistant.Bot.Intake;
+using Assistant.Bot.Mail;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Satisfaction;
 using Assistant.Bot.SemanticKernel;
@@ -22,6 +23,7 @@ public sealed class TurnPipeline(
     IntakeStateStore states,
     HandoffRouter handoff,
     SatisfactionDesk satisfaction,
+    MailDesk mail,
     IMessageAnalyzer analyzer,
     ISanctionService sanctions,
     IOperatorCatalog operators,
@@ -130,6 +132,14 @@ public sealed class TurnPipeline(
         }
 
         var thinking = TurnMetrics.Start();
+        if (await mail.TryAnswerAsync(state, text, cancellationToken) is { } mailed)
+        {
+            metrics.Step(TurnSteps.Dialog, thinking);
+            await SendAsync(turn, state, mailed, cancellationToken);
+            Save(turn, state);
+            return;
+        }
+
         if (await satisfaction.TryAnswerAsync(state, turn.ConversationId, text, asksForPerson, cancellationToken) is { } answered)
         {
             metrics.Step(TurnSteps.Dialog, thinking);
@@ -140,6 +150,10 @@ public sealed class TurnPipeline(
 
         var offTopic = verdict?.Label == "offtopic";
         var output = await dialog.OnMessageAsync(state, new UserMessage(text, attachments, quarantine, asksForPerson, offTopic), cancellationToken);
+        if (state.Escalation is null && await mail.AfterTurnAsync(state, cancellationToken) is { } askAddress)
+        {
+            output = [.. output, askAddress];
+        }
         metrics.Step(TurnSteps.Dialog, thinking);
         await SendAsync(turn, state, output, cancellationToken);
         if (state.Escalation is { } escalation)
@@ -166,7 +180,7 @@ public sealed class TurnPipeline(
     /// </summary>
     private ModerationVerdict? Moderate(IntakeState state, string text)
     {
-        if (text.Length == 0 || Choices.IsButtonValue(text) || Commands.IsExactCommand(text)
+        if (text.Length == 0 || Choices.IsButtonValue(text) || Commands.IsExactCommand(text) || MailDesk.IsNoEmail(text)
             || SatisfactionAnswers.TryParseRating(text, out _, out _) || SatisfactionAnswers.IsNoComment(text))
         {
             return null;

@@ -93,6 +93,15 @@
     var r = t.requester || {};
     byId("tv-requester").textContent = [r.name || "anonyme", r.email, r.phone, r.customerNumber].filter(Boolean).join(" · ");
     byId("tv-tier").textContent = t.contractTier + " · " + t.operator;
+    // The mail server's verdict on the requester's address: a refused address means the customer hears nothing by e-mail.
+    var mail = view.mail;
+    var mailBox = byId("tv-mail");
+    mailBox.textContent = !mail ? "aucune adresse"
+      : mail.addressRefused ? "adresse refusée par le serveur de messagerie (" + mail.refusedReason + ")" + (mail.customerAsked ? " ; l'assistant a demandé une autre adresse" : " ; l'assistant en demandera une autre à la prochaine visite")
+      : mail.optedOut ? "le client ne veut plus d'e-mails"
+      : mail.enabled ? "les réponses publiques et les changements de statut lui sont aussi envoyés par e-mail"
+      : "pas d'envoi d'e-mail configuré pour cet opérateur";
+    mailBox.className = mail && mail.addressRefused ? "tv-mail-refused" : "";
     window.AgentSla.attach(byId("tv-sla"), view.sla);
     byId("tv-first-response").textContent = t.sla.firstResponseAt
       ? "répondu " + time(t.sla.firstResponseAt) + (view.sla.firstResponseMet ? " (dans le délai)" : " (hors délai)")

@@ -4,6 +4,8 @@
 
   var root = document.getElementById('webchat');
   var operatorId = root.getAttribute('data-operator');
+  // A link from one of our e-mails reopens its conversation: its signed token is in the fragment (never sent in a URL).
+  var resume = (/[#&]resume=([A-Za-z0-9_.-]+)/.exec(window.location.hash) || [])[1];
 
   function showError(message) {
     root.innerHTML = '';
@@ -53,9 +55,12 @@
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ operator: operatorId })
+    body: JSON.stringify(resume ? { operator: operatorId, resume: resume } : { operator: operatorId })
   })
     .then(function (response) {
+      if (resume && response.status === 403) {
+        throw new Error('expired link');
+      }
       if (!response.ok) {
         throw new Error('token ' + response.status);
       }
@@ -88,7 +93,11 @@
         input.focus();
       }
     })
-    .catch(function () {
+    .catch(function (error) {
+      if (error && error.message === 'expired link') {
+        showError("Ce lien a expiré ou n'est plus valable. Ouvrez l'assistance sans le lien et écrivez « mes demandes » pour retrouver vos demandes.");
+        return;
+      }
       showError("La connexion à l'assistant a échoué. Merci de recharger la page dans un instant.");
     });
 })();
