@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the browser and protocol tests need, once: Debian's Chromium, and the Node packages.
+# Installs what the browser, protocol and e-mail tests need, once: Debian's Chromium, Debian's aiosmtpd (the SMTP
+# server the e-mail tests start), and the Node packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq chromium >/dev/null
+fi
+
+# The e-mail tests run Debian's python3 (not a pyenv one) with its aiosmtpd module.
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  echo "Installing Debian's python3-aiosmtpd for the e-mail tests"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq python3-aiosmtpd >/dev/null
 fi
 
 if ! command -v node >/dev/null 2>&1; then
