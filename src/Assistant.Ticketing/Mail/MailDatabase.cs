@@ -18,7 +18,8 @@ public sealed class MailDatabase : IDisposable
     {
         FilePath = Path.Combine(Path.GetFullPath(dataDirectory), FileName);
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        var mapper = new BsonMapper();
+        // Empty strings stay empty (an erased address is "", never null).
+        var mapper = new BsonMapper { EmptyStringToNull = false };
         mapper.RegisterType<DateTimeOffset>(
             value => new BsonValue(value.UtcDateTime),
             bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
