@@ -47,6 +47,12 @@ public sealed partial class MailDispatcher(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopped before the server accepted it: due again at the next start (not only once its lease ends).
+                if (mail is not null)
+                {
+                    outbox.MarkRetry(mail.Id, "interrupted by a stop of the service", time.GetUtcNow());
+                }
+
                 return;
             }
             catch (Exception ex)

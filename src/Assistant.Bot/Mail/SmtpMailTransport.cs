@@ -21,7 +21,10 @@ public interface IMailTransport
     Task<MailSendResult> SendAsync(MailServerOptions server, MimeMessage message, TimeSpan timeout, CancellationToken cancellationToken);
 }
 
-/// <summary>MailKit's SMTP client, one connection per mail (a support desk sends few; no pool to go stale).</summary>
+/// <summary>
+/// MailKit's SMTP client, one connection per mail (a support desk sends few; no pool to go stale). A cancellation (the
+/// service stopping) can only cut an attempt before the server accepted the message; once it has, the result is sent.
+/// </summary>
 public sealed class SmtpMailTransport : IMailTransport
 {
     public async Task<MailSendResult> SendAsync(MailServerOptions server, MimeMessage message, TimeSpan timeout, CancellationToken cancellationToken)
@@ -42,8 +45,6 @@ public sealed class SmtpMailTransport : IMailTransport
             }
 
             await client.SendAsync(message, limit.Token);
-            await client.DisconnectAsync(quit: true, limit.Token);
-            return MailSendResult.Sent;
         }
         catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500)
         {
@@ -65,6 +66,18 @@ public sealed class SmtpMailTransport : IMailTransport
         {
             return new("retry", $"{ex.GetType().Name}: {FirstLine(ex.Message)}");
         }
+
+        // The server has accepted the message: whatever happens to the goodbye, it is sent.
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or SmtpCommandException or TimeoutException)
+        {
+            // The connection closes with the client.
+        }
+
+        return MailSendResult.Sent;
     }
 
     // The server's text can quote the address ("<x@y>: user unknown"): keep the code and the enhanced status, drop the rest's addresses.

@@ -231,6 +231,73 @@ public sealed partial class MailTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await _host.Anonymous.GetAsync("/api/admin/mail/outbox")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_incident_update_reaches_the_linked_requester_by_mail_and_a_resolution_asks_for_a_ratingAsync()
+    {
+        var (_, reference) = await FileTicketAsync("dl_incident");
+        await WaitUntilSentAsync($"receipt:{reference}");
+        var agent = await _host.AgentAsync();
+        var declared = await agent.PostAsJsonAsync("/api/notices", new { @operator = "digisense", kind = "incident", products = new[] { "ibox" }, messageFr = "Les partages Ibox échouent" });
+        Assert.Equal(HttpStatusCode.Created, declared.StatusCode);
+        var notice = (await declared.Content.ReadFromJsonAsync<JsonObject>())!;
+        _host.Service<Assistant.Ticketing.Tickets.ITicketService>().Update(reference,
+            new Assistant.Ticketing.Tickets.TicketPatch(IncidentReference: (string)notice["incidentReference"]!), new Assistant.Ticketing.Tickets.Actor("agent", _host.Agent.Id, "agent"));
+
+        var update = await agent.PostAsJsonAsync($"/api/notices/{notice["id"]}/updates", new { textFr = "Cause trouvée, correctif en cours de déploiement." });
+        Assert.Equal(HttpStatusCode.OK, update.StatusCode);
+        var mail = (await _smtp.WaitForAsync(2))[1];
+        Assert.Equal($"[Digisense] Incident en cours : nouvelle information sur votre demande {reference}", mail.Subject);
+        Assert.Contains("Cause trouvée, correctif en cours de déploiement.", mail.TextBody, StringComparison.Ordinal);
+        // The incident's own ticket has no requester to write to: one mail only.
+        await WaitUntilIdleAsync();
+        Assert.Equal(2, _smtp.Messages().Count);
+
+        await agent.PatchAsJsonAsync($"/api/tickets/{reference}", new { status = "open" });
+        await agent.PatchAsJsonAsync($"/api/tickets/{reference}", new { status = "resolved" });
+        var messages = await _smtp.WaitForAsync(4);
+        Assert.Equal($"[Digisense] Votre demande {reference} : en cours de traitement", messages[2].Subject);
+        Assert.Equal($"[Digisense] Votre demande {reference} est résolue", messages[3].Subject);
+        Assert.Contains("Donnez une note de 1 à 5", messages[3].TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_customer_who_writes_english_gets_the_mails_in_englishAsync()
+    {
+        var chat = await ChatSession.StartAsync(_host.DirectLine, "dl_english");
+        var answers = Answers("mary.smith@example.com");
+        answers["description"] = "Sharing an Ibox folder with a colleague has been failing since yesterday.";
+        answers["name"] = "Mary Smith";
+        answers["phone"] = "Skip";
+        answers["customerNumber"] = "Not a customer";
+        answers["confirmation"] = "Confirm";
+        var reference = await chat.AnswerUntilFiledAsync(answers);
+
+        var receipt = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal($"[Digisense] Your request {reference} is recorded", receipt.Subject);
+        Assert.Contains("Indicative delays: first response within", receipt.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erasing_a_visitor_removes_their_address_from_the_outboxAsync()
+    {
+        var (chat, reference) = await FileTicketAsync("dl_erased");
+        await WaitUntilSentAsync($"receipt:{reference}");
+        _smtp.Stop();
+        var agent = await _host.AgentAsync();
+        await agent.PostAsJsonAsync($"/api/tickets/{reference}/comments", new { text = "Nous avons une piste.", @internal = false });
+        Assert.Equal(2, Outbox.List(null, null, 100).Count);
+
+        var admin = await _host.AdminAsync();
+        var erased = await admin.DeleteAsync($"/api/admin/users/{chat.UserId}");
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+
+        var left = Assert.Single(Outbox.List(null, null, 100));
+        Assert.Equal(("receipt", OutboxStates.Sent, ""), (left.Kind, left.State, left.To));
+        Assert.Empty(left.Values);
+        var file = await File.ReadAllBytesAsync(Path.Combine(_host.Factory.DataDirectory, MailDatabase.FileName));
+        Assert.DoesNotContain("marie.dupont@example.fr", System.Text.Encoding.UTF8.GetString(file), StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Answers(string email) => new()
     {
         ["consent"] = "Accepter et valider",
