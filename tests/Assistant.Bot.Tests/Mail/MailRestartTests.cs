@@ -38,6 +38,14 @@ public sealed class MailRestartTests(ITestOutputHelper output) : IDisposable
         var sent = await WaitForAsync(() => outboxAfter.Find($"receipt:{reference}") is { State: OutboxStates.Sent } m ? m : null);
         Assert.True(sent.Attempts >= 2);
         Assert.Single(_smtp.Messages());
+
+        // The logs tell what happened to the mail, never to whom or what it said.
+        second.Dispose();
+        var logs = string.Join("\n", Directory.EnumerateFiles(Path.Combine(_dataDirectory, "logs")).Select(File.ReadAllText));
+        Assert.Matches($@"Mail receipt for ticket {reference} sent \(attempt [2-9]", logs);
+        Assert.Contains("attempt 1 failed", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain("marie.dupont@example.fr", logs, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Nous avons bien reçu", logs, StringComparison.Ordinal);
     }
 
     [Fact]
