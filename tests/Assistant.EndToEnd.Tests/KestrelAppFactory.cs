@@ -17,9 +17,10 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; } =
         Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "sa-e2e-" + Guid.NewGuid().ToString("N"))).FullName;
 
-    public Uri Start()
+    /// <param name="port">0 for any free port; a chosen one when the address must be configured first (the links of the mails).</param>
+    public Uri Start(int port = 0)
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }

@@ -40,7 +40,7 @@ public static class NodeScript
         return new Result(node.ExitCode, await output, await errors);
     }
 
-    internal static string RepositoryRoot()
+    private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SupportAssistant.sln")))

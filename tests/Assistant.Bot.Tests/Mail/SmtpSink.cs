@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Assistant.Bot.Tests.Channel;
 using MimeKit;
 
 namespace Assistant.Bot.Tests.Mail;
@@ -19,10 +18,7 @@ public sealed class SmtpSink : IDisposable
     {
         Assert.True(File.Exists(Python), "Debian's python3 is missing");
         Directory.CreateDirectory(MailDirectory);
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = FreePort();
         Start();
     }
 
@@ -48,7 +44,7 @@ public sealed class SmtpSink : IDisposable
     {
         var start = new ProcessStartInfo(Python, $"-m aiosmtpd -n -l 127.0.0.1:{Port} -c smtp_sink.Sink {MailDirectory}")
         {
-            WorkingDirectory = Path.Combine(NodeScript.RepositoryRoot(), "tests", "Assistant.Bot.Tests", "Mail"),
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "tests", "Assistant.Bot.Tests", "Mail"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -104,6 +100,26 @@ public sealed class SmtpSink : IDisposable
         var messages = Messages();
         Assert.True(messages.Count >= count, $"{messages.Count} messages arrived, {count} expected");
         return messages;
+    }
+
+    /// <summary>A free loopback port, for a server whose address must be known before it starts.</summary>
+    public static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    // The handler script is read from the source tree (the end-to-end tests compile this file too).
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SupportAssistant.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("SupportAssistant.sln not found above the test output.");
     }
 
     public void Dispose()

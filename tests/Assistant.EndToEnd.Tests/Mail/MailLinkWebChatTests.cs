@@ -1,0 +1,138 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Assistant.Bot.Tests.Mail;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Assistant.EndToEnd.Tests.Mail;
+
+/// <summary>
+/// A customer files a ticket in WebChat and closes the tab; the team answers; the mail's link, opened in another browser
+/// (the phone of the issue), shows the same conversation with the reply, and the customer goes on there. An altered link
+/// opens nothing.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed partial class MailLinkWebChatTests(ITestOutputHelper output)
+{
+    private const int Slow = 20_000;
+    private const string AdminEmail = "root@example.com";
+    private const string AdminPassword = "root-password-1";
+    private const string Reply = "Le partage fonctionne de nouveau depuis la mise à jour de 14 h, pouvez-vous vérifier ?";
+
+    [Fact]
+    public async Task The_link_of_the_reply_mail_reopens_the_conversation_in_another_browser_and_shows_the_replyAsync()
+    {
+        using var smtp = new SmtpSink();
+        var port = SmtpSink.FreePort();
+        await using var factory = new KestrelAppFactory();
+        foreach (var (key, value) in smtp.Settings($"http://127.0.0.1:{port}"))
+        {
+            factory.Settings[key] = value;
+        }
+
+        factory.Settings["Assistant:Bootstrap:AdminEmail"] = AdminEmail;
+        factory.Settings["Assistant:Bootstrap:AdminPassword"] = AdminPassword;
+        var server = factory.Start(port);
+        var (playwright, browser) = await WebChat.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        // The computer: a ticket filed in WebChat, then the tab closed.
+        var computer = await NewContextAsync(browser);
+        var page = await computer.NewPageAsync();
+        await page.GotoAsync(new Uri(server, "/").ToString());
+        await page.Locator("button.webchat__suggested-actions__button", new() { HasText = "Accepter et valider" }).ClickAsync(new() { Timeout = Slow });
+        await Assertions.Expect(Bubble(page, "Quel est votre problème")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await SayAsync(page, "Bonjour, je m'appelle Marie Dupont, marie.dupont@example.fr, 06 00 00 00 12. Le partage d'un dossier Ibox avec un collègue échoue depuis hier.");
+        var reference = await AnswerUntilFiledAsync(page);
+        await computer.CloseAsync();
+        var receipt = Assert.Single(await smtp.WaitForAsync(1));
+        Assert.Contains(reference, receipt.Subject, StringComparison.Ordinal);
+
+        // The team answers in the ticket view's way: a public comment.
+        using var admin = await AdminAsync(server);
+        (await admin.PostAsJsonAsync($"/api/tickets/{reference}/comments", new { text = Reply, @internal = false })).EnsureSuccessStatusCode();
+        var mail = (await smtp.WaitForAsync(2))[1];
+        var link = LinkPattern().Match(mail.TextBody ?? "").Value;
+        output.WriteLine($"link: {link[..Math.Min(link.Length, 60)]}…");
+        Assert.StartsWith($"http://127.0.0.1:{port}/digisense#resume=", link, StringComparison.Ordinal);
+
+        // The phone: no cookie of the computer, only the link.
+        var phone = await NewContextAsync(browser);
+        var mobile = await phone.NewPageAsync();
+        await mobile.GotoAsync(link);
+        await Assertions.Expect(Bubble(mobile, "depuis la mise à jour de 14 h")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(Bubble(mobile, "Le partage d'un dossier Ibox avec un collègue échoue").First).ToBeVisibleAsync();
+        await SayAsync(mobile, $"{reference} : c'est bon, le partage fonctionne, merci !");
+        await Assertions.Expect(Bubble(mobile, "ajouté")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await mobile.ScreenshotAsync(new() { Path = WebChat.Browser.ArtifactPath("mail-link-webchat.png") });
+        var ticket = (await admin.GetFromJsonAsync<JsonObject>($"/api/tickets/{reference}"))!;
+        Assert.Contains(ticket["comments"]!.AsArray(), c => ((string?)c!["text"] ?? "").Contains("le partage fonctionne", StringComparison.Ordinal));
+
+        // An altered link opens no conversation.
+        var stranger = await (await NewContextAsync(browser)).NewPageAsync();
+        await stranger.GotoAsync(link[..^4] + (link.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"));
+        await Assertions.Expect(stranger.Locator(".chat-error")).ToContainTextAsync("Ce lien a expiré", new() { Timeout = Slow });
+        Assert.Equal(0, await Bubble(stranger, "depuis la mise à jour").CountAsync());
+    }
+
+    private static async Task<HttpClient> AdminAsync(Uri server)
+    {
+        var http = new HttpClient { BaseAddress = server };
+        using var response = await http.PostAsJsonAsync("/api/auth/token", new { email = AdminEmail, password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 420, Height = 860 } });
+        context.Console += (_, message) => output.WriteLine($"[browser {message.Type}] {message.Text}");
+        return context;
+    }
+
+    private static async Task<string> AnswerUntilFiledAsync(IPage page)
+    {
+        var filed = Bubble(page, "est enregistrée");
+        var choice = page.Locator("button.webchat__suggested-actions__button").Filter(new() { HasTextRegex = ChoicePattern() });
+        for (var step = 0; step < 8 && await filed.CountAsync() == 0; step++)
+        {
+            await Assertions.Expect(filed.Or(choice).First).ToBeVisibleAsync(new() { Timeout = Slow });
+            if (await filed.CountAsync() > 0)
+            {
+                break;
+            }
+
+            var button = choice.First;
+            var text = (await button.InnerTextAsync()).Trim();
+            await button.ClickAsync();
+            await Assertions.Expect(page.Locator("button.webchat__suggested-actions__button", new() { HasText = text })).ToHaveCountAsync(0, new() { Timeout = Slow });
+        }
+
+        return ReferencePattern().Match(await filed.First.InnerTextAsync(new() { Timeout = Slow })).Value;
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync(text);
+        await sendBox.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#webchat .webchat__bubble--from-user .webchat__text-content", new() { HasText = text[..30] }).Last).ToBeVisibleAsync();
+    }
+
+    private static ILocator Bubble(IPage page, string text) =>
+        page.Locator("#webchat .webchat__text-content", new() { HasText = text });
+
+    [GeneratedRegex("^(Incident|Ibox|Pas client|Passer|Confirmer)$")]
+    private static partial Regex ChoicePattern();
+
+    [GeneratedRegex(@"DGS-\d{4}-\d{6}")]
+    private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/digisense#resume=[A-Za-z0-9_.-]+")]
+    private static partial Regex LinkPattern();
+}
