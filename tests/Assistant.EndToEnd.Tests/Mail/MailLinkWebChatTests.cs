@@ -76,6 +76,22 @@ public sealed partial class MailLinkWebChatTests(ITestOutputHelper output)
         await stranger.GotoAsync(link[..^4] + (link.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"));
         await Assertions.Expect(stranger.Locator(".chat-error")).ToContainTextAsync("Ce lien a expiré", new() { Timeout = Slow });
         Assert.Equal(0, await Bubble(stranger, "depuis la mise à jour").CountAsync());
+
+        // The admin console's outbox: both mails sent, for that ticket, no address shown.
+        var console = await (await NewContextAsync(browser, width: 1280)).NewPageAsync();
+        await console.GotoAsync(new Uri(server, "/admin").ToString());
+        await console.FillAsync("#login-form [name=email]", AdminEmail);
+        await console.FillAsync("#login-form [name=password]", AdminPassword);
+        await console.ClickAsync("#login-form button[type=submit]");
+        await Assertions.Expect(console.Locator("#login-form")).ToBeHiddenAsync(new() { Timeout = Slow });
+        await Assertions.Expect(console.Locator("#templates")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await console.ClickAsync(".tab[data-section=mail]");
+        await Assertions.Expect(console.Locator("#mail-body tr[data-state=sent]")).ToHaveCountAsync(2, new() { Timeout = Slow });
+        await Assertions.Expect(console.Locator("#mail-body")).ToContainTextAsync("réponse de l'équipe");
+        await Assertions.Expect(console.Locator("#mail-counts")).ToContainTextAsync("envoyé : 2");
+        await Assertions.Expect(console.Locator("#mail-operators")).ToContainTextAsync("digisense");
+        Assert.DoesNotContain("marie.dupont", await console.Locator("#mail").InnerTextAsync(), StringComparison.Ordinal);
+        await console.ScreenshotAsync(new() { Path = WebChat.Browser.ArtifactPath("admin-mail-outbox.png") });
     }
 
     private static async Task<HttpClient> AdminAsync(Uri server)
@@ -88,9 +104,9 @@ public sealed partial class MailLinkWebChatTests(ITestOutputHelper output)
         return http;
     }
 
-    private async Task<IBrowserContext> NewContextAsync(IBrowser browser)
+    private async Task<IBrowserContext> NewContextAsync(IBrowser browser, int width = 420)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 420, Height = 860 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = width, Height = 860 } });
         context.Console += (_, message) => output.WriteLine($"[browser {message.Type}] {message.Text}");
         return context;
     }
