@@ -298,6 +298,23 @@ public sealed partial class MailTests : IDisposable
         Assert.DoesNotContain("marie.dupont@example.fr", System.Text.Encoding.UTF8.GetString(file), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_admin_edits_a_mail_template_in_the_console_api_and_the_next_mail_uses_itAsync()
+    {
+        var admin = await _host.AdminAsync();
+        const string Text = "[{{$operator}}] Bien reçu : {{$reference}}\nBonjour,\n\nVotre demande {{$reference}} est bien arrivée.\n\n{{$link}}\n\n--\n{{$unsubscribe}}";
+        var preview = await admin.PostAsJsonAsync("/api/admin/templates/MailReceipt/fr/preview", new { text = Text });
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.StartsWith("[Digisense] Bien reçu : DGS-2026-000123", (string)(await preview.Content.ReadFromJsonAsync<JsonObject>())!["rendered"]!, StringComparison.Ordinal);
+        var saved = await admin.PutAsJsonAsync("/api/admin/templates/MailReceipt/fr", new { text = Text, reason = "Un objet plus court" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var (_, reference) = await FileTicketAsync("dl_template");
+        var receipt = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal($"[Digisense] Bien reçu : {reference}", receipt.Subject);
+        Assert.Contains("est bien arrivée", receipt.TextBody, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Answers(string email) => new()
     {
         ["consent"] = "Accepter et valider",

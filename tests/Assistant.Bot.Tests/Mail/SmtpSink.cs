@@ -38,6 +38,8 @@ public sealed class SmtpSink : IDisposable
         ["Assistant:Mail:MaxRetryDelay"] = "00:00:00.500",
         ["Assistant:Mail:PollInterval"] = "00:00:00.100",
         ["Assistant:Mail:Timeout"] = "00:00:05",
+        // Enough attempts that an outage test never runs out of them while the server restarts.
+        ["Assistant:Mail:MaxAttempts"] = "100",
     };
 
     public void Start()

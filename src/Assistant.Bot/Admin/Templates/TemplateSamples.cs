@@ -23,6 +23,12 @@ public static partial class TemplateSamples
         ["until"] = "mardi 24 novembre 2026 09:30",
         ["cguVersion"] = "2024-01",
         ["cguUrl"] = "https://example.com/cgu",
+        // The e-mail templates' own values.
+        ["agent"] = "Julie Martin",
+        ["comment"] = "Pouvez-vous réessayer le partage depuis l'application web ?",
+        ["update"] = "Cause trouvée, correctif en cours de déploiement.",
+        ["link"] = "https://support.example.com/digisense#resume=exemple",
+        ["unsubscribe"] = "https://support.example.com/mail/unsubscribe?t=exemple",
     };
 
     /// <summary>The <c>{{$name}}</c> variables a template uses, in order of first use.</summary>
