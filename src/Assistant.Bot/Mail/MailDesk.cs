@@ -41,7 +41,10 @@ public sealed partial class MailDesk(
             return [new Reply(await RenderAsync("MailOptedOut", state, null, cancellationToken))];
         }
 
-        if (AskedRefusal(state) is not { } refusal || EntityExtractor.Extract(text).Email is not { } email || text.Trim().Contains(' ', StringComparison.Ordinal))
+        // Every message passes here: only a bare address, with mail on, costs a look in the address book.
+        var answer = text.Trim();
+        if (!answer.Contains('@', StringComparison.Ordinal) || answer.Contains(' ', StringComparison.Ordinal) || options.Value.For(state.OperatorId) is null
+            || AskedRefusal(state) is not { } refusal || EntityExtractor.Extract(answer).Email is not { } email)
         {
             return null;
         }
