@@ -94,6 +94,58 @@ public sealed partial class MailLinkWebChatTests(ITestOutputHelper output)
         await console.ScreenshotAsync(new() { Path = WebChat.Browser.ArtifactPath("admin-mail-outbox.png") });
     }
 
+    [Fact]
+    public async Task An_address_the_server_refuses_shows_on_the_agents_ticket_view_and_the_visitor_is_asked_for_anotherAsync()
+    {
+        using var smtp = new SmtpSink();
+        await using var factory = new KestrelAppFactory();
+        foreach (var (key, value) in smtp.Settings())
+        {
+            factory.Settings[key] = value;
+        }
+
+        factory.Settings["Assistant:Bootstrap:AdminEmail"] = AdminEmail;
+        factory.Settings["Assistant:Bootstrap:AdminPassword"] = AdminPassword;
+        var server = factory.Start();
+        var (playwright, browser) = await WebChat.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        var page = await (await NewContextAsync(browser)).NewPageAsync();
+        await page.GotoAsync(new Uri(server, "/").ToString());
+        await page.Locator("button.webchat__suggested-actions__button", new() { HasText = "Accepter et valider" }).ClickAsync(new() { Timeout = Slow });
+        await Assertions.Expect(Bubble(page, "Quel est votre problème")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await SayAsync(page, "Bonjour, je m'appelle Marie Dupont, refused.marie@example.fr, 06 00 00 00 12. Le partage d'un dossier Ibox avec un collègue échoue depuis hier.");
+        var reference = await AnswerUntilFiledAsync(page);
+
+        var agent = await (await NewContextAsync(browser, width: 1280)).NewPageAsync();
+        await agent.GotoAsync(new Uri(server, "/agent").ToString());
+        await agent.FillAsync("#login-form [name=email]", AdminEmail);
+        await agent.FillAsync("#login-form [name=password]", AdminPassword);
+        await agent.ClickAsync("#login-form button[type=submit]");
+        await agent.ClickAsync(".tabs [data-tab=inbox]", new() { Timeout = Slow });
+        await agent.Locator($"#inbox-list li[data-reference='{reference}']").ClickAsync(new() { Timeout = Slow });
+        // The refusal is recorded when the receipt's attempt ends; the view shows what the server said.
+        await Assertions.Expect(agent.Locator("#tv-reference")).ToHaveTextAsync(reference, new() { Timeout = Slow });
+        var mailLine = agent.Locator("#tv-mail");
+        for (var i = 0; i < 40 && !(await mailLine.InnerTextAsync()).Contains("refusée", StringComparison.Ordinal); i++)
+        {
+            await agent.ReloadAsync();
+            await agent.ClickAsync(".tabs [data-tab=inbox]", new() { Timeout = Slow });
+            await agent.Locator($"#inbox-list li[data-reference='{reference}']").ClickAsync(new() { Timeout = Slow });
+            await Assertions.Expect(agent.Locator("#tv-reference")).ToHaveTextAsync(reference, new() { Timeout = Slow });
+        }
+
+        await Assertions.Expect(mailLine).ToContainTextAsync("adresse refusée par le serveur de messagerie (550");
+        await Assertions.Expect(mailLine).ToContainTextAsync("à la prochaine visite");
+        await agent.ScreenshotAsync(new() { Path = WebChat.Browser.ArtifactPath("mail-refused-ticket-view.png") });
+
+        await SayAsync(page, "mes demandes");
+        await Assertions.Expect(Bubble(page, "serveur de messagerie a refusé")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await SayAsync(page, "marie.dupont@example.fr");
+        await Assertions.Expect(Bubble(page, "nous vous écrirons désormais à cette adresse")).ToBeVisibleAsync(new() { Timeout = Slow });
+    }
+
     private static async Task<HttpClient> AdminAsync(Uri server)
     {
         var http = new HttpClient { BaseAddress = server };
@@ -137,7 +189,7 @@ public sealed partial class MailLinkWebChatTests(ITestOutputHelper output)
         var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
         await sendBox.FillAsync(text);
         await sendBox.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#webchat .webchat__bubble--from-user .webchat__text-content", new() { HasText = text[..30] }).Last).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#webchat .webchat__bubble--from-user .webchat__text-content", new() { HasText = text[..Math.Min(30, text.Length)] }).Last).ToBeVisibleAsync();
     }
 
     private static ILocator Bubble(IPage page, string text) =>
