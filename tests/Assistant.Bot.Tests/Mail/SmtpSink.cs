@@ -49,6 +49,8 @@ public sealed class SmtpSink : IDisposable
             WorkingDirectory = Path.Combine(RepositoryRoot(), "tests", "Assistant.Bot.Tests", "Mail"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // No __pycache__ beside the handler in the source tree.
+            Environment = { ["PYTHONDONTWRITEBYTECODE"] = "1" },
         };
         _server = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd could not be started");
         _server.OutputDataReceived += (_, _) => { };
