@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assistant.EndToEnd.Tests.Inbox;
 using Assistant.EndToEnd.Tests.WebChat;
 using Assistant.Ticketing.Tickets;
@@ -9,11 +10,12 @@ namespace Assistant.EndToEnd.Tests.Incidents;
 /// <summary>
 /// The agent console's "Incidents" view in Chromium: an agent declares a V-room incident from the page (after the
 /// server's field errors show next to the empty fields), a visitor reporting V-room trouble in WebChat is told and
-/// linked, the agent's update from the page reaches the visitor's chat, and the resolution ends it. A surge of similar
-/// Ibox reports filed while the view is open appears as a suggestion without a reload and is declared in one click.
+/// linked, the agent's update from the page reaches the visitor's chat, the resolution ends it, and the reports list
+/// it. A maintenance window is announced and ended. A surge of similar Ibox reports filed while the view is open
+/// appears as a suggestion without a reload and is declared in one click.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class IncidentConsoleTests(InboxServerFixture fixture, ITestOutputHelper output) : IClassFixture<InboxServerFixture>, IAsyncLifetime
+public sealed partial class IncidentConsoleTests(InboxServerFixture fixture, ITestOutputHelper output) : IClassFixture<InboxServerFixture>, IAsyncLifetime
 {
     private const int Slow = 20_000;
     private readonly List<IBrowserContext> _contexts = [];
@@ -88,6 +90,17 @@ public sealed class IncidentConsoleTests(InboxServerFixture fixture, ITestOutput
         await ended.Locator("button.link").ClickAsync();
         await Assertions.Expect(agent.Locator("#view-inbox")).ToBeVisibleAsync();
         await Assertions.Expect(agent.Locator("#tv-reference")).ToHaveTextAsync(reference, new() { Timeout = Slow });
+
+        // The reports list it: its one linked report, a first update within minutes, ended.
+        await agent.GotoAsync(new Uri(fixture.Server, "/reports").ToString());
+        var row = agent.Locator($"#incidents-table tr[data-reference='{reference}']");
+        await Assertions.Expect(row).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("V-room");
+        await Assertions.Expect(row.Locator("td").Nth(4)).Not.ToHaveTextAsync("en cours");
+        await Assertions.Expect(row.Locator("td").Nth(5)).ToHaveTextAsync("1");
+        await Assertions.Expect(row.Locator("td").Nth(6)).ToHaveTextAsync(MinutesPattern());
+        await Assertions.Expect(agent.Locator("#incidents-summary")).ToContainTextAsync("signalement(s) lié(s)");
+        await agent.ScreenshotAsync(new() { Path = Browser.ArtifactPath("incident-report.png"), FullPage = true });
     }
 
     [Fact]
@@ -162,6 +175,9 @@ public sealed class IncidentConsoleTests(InboxServerFixture fixture, ITestOutput
         await Assertions.Expect(agent.Locator("#declare-operator")).ToHaveValueAsync("digisense");
         return agent;
     }
+
+    [GeneratedRegex(@"^\d+ min$")]
+    private static partial Regex MinutesPattern();
 
     private static ILocator Bubble(IPage page, string text) =>
         page.Locator("#webchat .webchat__bubble__content", new() { HasText = text });
