@@ -116,10 +116,12 @@
     load().catch(function () {});
   }
 
-  // A burst of new tickets (a surge) gives one reload.
+  // A burst of ticket changes (a surge) gives one reload a second later, and a steady flow one a second at most.
   function soon() {
-    clearTimeout(later);
-    later = setTimeout(reload, 1000);
+    if (later) {
+      return;
+    }
+    later = setTimeout(function () { later = null; reload(); }, 1000);
   }
 
   // --- Notices -------------------------------------------------------------------------------------
