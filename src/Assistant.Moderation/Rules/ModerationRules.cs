@@ -50,7 +50,7 @@ public static partial class ModerationRules
     }
 
     [GeneratedRegex(
-        @"\b(je vais|j'vais|jvais|on va|je viendrai|on viendra|je vais venir|on vient|je peux)\b.{0,40}?\b(te|vous|t')\s*(tuer|buter|crever|egorger|planter|descendre|defoncer|fracasser|casser la (gueule|figure)|frapper|cogner|retrouver)\b"
+        @"\b(je vais|j'vais|jvais|on va|je viendrai|on viendra|je vais venir|on vient|je peux)\b.{0,40}?\b(te|vous|t')\s*(tuer|buter|crever|egorger|planter|descendre|defoncer|fracasser|casser la (gueule|figure)|frapper|cogner|retrouver)\b(?!\s*(la|le|les|l'|un|une|des|du|de|ca|cela|ce|cette|cet|mon|ma|mes|votre|vos|son|sa|ses|leur|quelque|vite|rapidement|tout|une solution)\b)"
         + @"|\b(je|on)\s+(sai[st]|connai[st])\s+ou\s+(tu\s+(habites|vis|travailles)|vous\s+(habitez|vivez|travaillez)|(il|elle)\s+(habite|vit))"
         + @"|\b(tout|vous)\s+(casser|bruler|faire sauter)\b.{0,30}?\b(agence|bureaux?|locaux|boutique|magasin)\b"
         + @"|\b(agence|bureaux?|locaux|boutique|magasin)\b.{0,40}?\b(tout casser|tout bruler|faire sauter|mettre le feu)\b"

@@ -76,24 +76,38 @@ public static partial class TargetCues
         }
     }
 
-    /// <summary>Signs dropped inside words and between single letters: "c*nnard" → "cnnard", "f.d.p." → "fdp", "c-o-n-s" → "cons".</summary>
+    /// <summary>
+    /// Signs and emoji dropped between letters: "c*nnard" → "cnnard", "f.d.p." → "fdp", "c-o-n-s" → "cons",
+    /// "ab🤬ruti" → "abruti". Spaces and sentence punctuation stay, so words do not run together.
+    /// </summary>
     private static string Squeezed(string folded)
     {
         var builder = new StringBuilder(folded.Length);
-        for (var i = 0; i < folded.Length; i++)
+        var i = 0;
+        while (i < folded.Length)
         {
-            var c = folded[i];
-            var inside = i > 0 && i < folded.Length - 1 && char.IsLetter(folded[i - 1]) && char.IsLetter(folded[i + 1]);
-            if (c is '*' or '.' or '-' or '_' && inside)
+            var end = i;
+            while (end < folded.Length && IsDodge(folded[end]))
             {
+                end++;
+            }
+
+            if (end > i && i > 0 && end < folded.Length && char.IsLetter(folded[i - 1]) && char.IsLetter(folded[end]))
+            {
+                i = end;
                 continue;
             }
 
-            builder.Append(c);
+            var next = Math.Max(end, i + 1);
+            builder.Append(folded, i, next - i);
+            i = next;
         }
 
         return builder.ToString();
     }
+
+    private static bool IsDodge(char c) =>
+        !char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c) && c is not (',' or ';' or ':' or '!' or '?' or '\'');
 
     private static int WordCount(string text)
     {
@@ -131,7 +145,7 @@ public static partial class TargetCues
     [GeneratedRegex(@"\b(enfants?|gamins?|gosses?|famille|ecole|domicile|habite\w*|adresse\s+perso\w*|chez\s+(lui|elle|toi|vous)|voiture|plaque|camionnette|parking|sortie\s+du\s+(travail|bureau)|trajet|bus\s+de|horaires?\s+de\s+(sortie|depart)|numero\s+perso\w*|portable\s+perso\w*|kids?|children|family|school|lives?|home\s+address|(your|his|her)\s+car|plate|parking|commute|personal\s+(number|phone|address))\b", Options)]
     private static partial Regex PrivateLife();
 
-    [GeneratedRegex(@"\b(frapp\w+|cogn\w+|casser\s+(la|les)\s+\w+|defonc\w+|crever|buter|flingu\w+|egorg\w+|brul\w+|cramer|tabass\w+|poignard\w+|arme|fusil|couteau|represailles|vengeance|venger|gare\s+a\s+(toi|vous)|faire\s+du\s+mal|kalach\w*|batte|etrangl\w+|envoyer\s+des\s+(mecs|gars|potes)|(il|elle|ils|vous|tu)\s+va(s|z)?\s+comprendre|va\s+perdre\s+bien\s+plus|rendre\s+visite|dommage\s+(qu|si)|arriv\w+\s+quelque\s+chose|on\s+verra\s+bien|je\s+sais\s+ou|je\s+connais\s+(du\s+monde|des\s+gens)|ne\s+reponds?\s+plus\s+de\s+mes\s+gestes|escorte|hurt|kill\s+(you|him|her|them)|crowbar|strangl\w+|(set|send)\s+my\s+dogs|brick|baseball\s+bat|pay\s+(you|him|her)\s+a\s+visit|beat\s+(you|him|her|them)|punch|stab|gun|knife|revenge|shame\s+if|something\s+happen\w*|i\s+know\s+where|watch\s+your\s+back|be\s+careful|accident)\b", Options)]
+    [GeneratedRegex(@"\b(frapp\w+|cogn\w+|casser\s+(la|les)\s+\w+|defonc\w+|crever|buter|flingu\w+|egorg\w+|brul\w+|cramer|tabass\w+|poignard\w+|arme|fusil|couteau|represailles|vengeance|venger|gare\s+a\s+(toi|vous)|faire\s+du\s+mal|kalach\w*|batte|etrangl\w+|envoyer\s+des\s+(mecs|gars|potes)|(il|elle|ils|vous|tu)\s+va(s|z)?\s+comprendre|va\s+perdre\s+bien\s+plus|rendre\s+visite|(ce\s+)?serait\s+(dommage|regrettable|bete)|dommage\s+qu'?(il|elle)\s+(arrive|se\s+passe)|arriv\w+\s+quelque\s+chose|on\s+verra\s+bien|je\s+sais\s+ou|je\s+connais\s+(du\s+monde|des\s+gens)|ne\s+reponds?\s+plus\s+de\s+mes\s+gestes|escorte|hurt|kill\s+(you|him|her|them)|crowbar|strangl\w+|(set|send)\s+my\s+dogs|brick|baseball\s+bat|pay\s+(you|him|her)\s+a\s+visit|beat\s+(you|him|her|them)|punch|stab|gun|knife|revenge|shame\s+if|something\s+happen\w*|i\s+know\s+where|watch\s+your\s+back|be\s+careful|accident)\b", Options)]
     private static partial Regex Harm();
 
     [GeneratedRegex(@"\b(collegue|ex|ex-\w+|voisin\w*|ma\s+femme|mon\s+mari|ma\s+mere|mon\s+pere|mon\s+patron|ma\s+soeur|mon\s+frere|mon\s+fils|ma\s+fille|mon\s+chef|ma\s+cheffe|quelqu'?un\s+d'?autre|un\s+autre\s+client|d'autres\s+clients|autres\s+clients|le\s+directeur|du\s+directeur|de\s+mon\s+manager|son\s+compte|sa\s+boite|ses\s+mails|colleague|coworker|co-worker|neighbou?r|my\s+ex|ex-wife|ex-husband|girlfriend|boyfriend|my\s+boss|my\s+manager'?s?|someone\s+else'?s?|another\s+customer'?s?|other\s+customers'?|his\s+account|her\s+account|their\s+account)\b", Options)]
@@ -177,7 +191,7 @@ public static partial class TargetCues
     private static partial Regex Security();
 
     // Abuse suffered and reported, or words quoted: "un participant m'a insulté", "il m'a traité de…", "called me a…".
-    [GeneratedRegex(@"\b(m'a\s+(traite|insulte|menace|dit|ecrit|envoye|harcele)\w*|m'ont\s+(traite|insulte|menace|dit|harcele)\w*|(me|m')\s+trait\w+\s+de|on\s+m'a\s+(traite|insulte|menace)|(called|calls|calling)\s+me|(insulted|threatened|harassed)\s+me|told\s+me\s+i|a\s+ete\s+(insulte|menace|harcele)\w*|victime|signaler|report(ing)?\s+(a|an|this|abuse))\b", Options)]
+    [GeneratedRegex(@"\b(m'a\s+(traite|insulte|menace|dit|ecrit|envoye|harcele)\w*|m'ont\s+(traite|insulte|menace|dit|harcele)\w*|(me|m')\s+trait\w+\s+de|on\s+m'a\s+(traite|insulte|menace)|(called|calls|calling)\s+me|(insulted|threatened|harassed)\s+me|told\s+me\s+i|a\s+ete\s+(insulte|menace|harcele)\w*|victime|signaler|se\s+fai(t|sait)\s+passer\s+pour|pretend\w*\s+to\s+be|posing\s+as|impersonat\w+|est-ce\s+une\s+arnaque|c'est\s+une\s+arnaque\s+\?|is\s+(this|it)\s+a\s+scam|report(ing)?\s+(a|an|this|abuse))\b", Options)]
     private static partial Regex Reported();
 }
 

@@ -9,6 +9,7 @@ public sealed class TargetCuesTests
     [InlineData("t'es vraiment un connard", "cuexinsultaimed")]
     [InlineData("le mec de la hotline c'est un vrai c*nnard", "cuexinsultaimed")]
     [InlineData("F.D.P. va", "cuexinsultalone")]
+    [InlineData("tu es un ab🤬ruti fini le bot", "cuexinsultaimed")]
     [InlineData("Le technicien Loïc vole chez les clients", "cuexstaffcrime")]
     [InlineData("Tell your engineer I know where his kids go to school", "cuexstaffprivate")]
     [InlineData("Je voudrais entrer dans la boîte mail de ma collègue sans qu'elle le sache", "cuexotheraccess")]
