@@ -128,7 +128,7 @@ public static partial class TargetCues
     }
 
     // Every pattern runs on the folded text (lower case, no accents, one kind of apostrophe).
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
 
     [GeneratedRegex(@"\b(tu|t'|te|toi|ton|ta|tes|vous|votre|vos|t'es|you|your|youre|you're|u|ur|yours)\b", Options)]
     private static partial Regex SecondPerson();
