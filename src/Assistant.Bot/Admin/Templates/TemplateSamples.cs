@@ -23,6 +23,9 @@ public static partial class TemplateSamples
         ["until"] = "mardi 24 novembre 2026 09:30",
         ["cguVersion"] = "2024-01",
         ["cguUrl"] = "https://example.com/cgu",
+        ["extract"] = "1. Ouvrez la page de connexion.\n2. Cliquez sur « oublié ».",
+        ["link"] = "https://apps.icosnet.com/aide/mot-de-passe-oublie",
+        ["articles"] = "- Mot de passe oublié : https://apps.icosnet.com/aide/mot-de-passe-oublie",
     };
 
     /// <summary>The <c>{{$name}}</c> variables a template uses, in order of first use.</summary>

@@ -26,11 +26,11 @@ public sealed record UserDataExport(
     IReadOnlyList<RelabelResponse> Relabels);
 
 /// <summary>How many records an erasure removed or anonymised, per store.</summary>
-public sealed record UserErasure(string UserId, int Conversations, int Activities, int Attachments, int DialogDocuments, int Consents, int TicketsAnonymized, int SanctionTextsRedacted, int AuditEntries, int Relabels);
+public sealed record UserErasure(string UserId, int Conversations, int Activities, int Attachments, int DialogDocuments, int Consents, int TicketsAnonymized, int SanctionTextsRedacted, int AuditEntries, int Relabels, int SelfServiceOutcomes = 0);
 
 /// <summary>
 /// The data requests of the CGU (Digisense 7, ICOSNET 6): export everything stored about a visitor, or erase it.
-/// Erasure deletes conversations, uploads, dialog state, contacts, consents and relabelled messages; tickets stay for the operator
+/// Erasure deletes conversations, uploads, dialog state, contacts, consents, relabelled messages and self-service outcomes; tickets stay for the operator
 /// without the requester's identity; sanction decisions stay (an erasure does not lift a ban) without the messages.
 /// </summary>
 public sealed class UserData(
@@ -41,6 +41,7 @@ public sealed class UserData(
     ITicketService tickets,
     ISanctionService sanctions,
     AdminDatabase admin,
+    SelfService.SelfServiceLog selfService,
     TimeProvider time)
 {
     public UserDataExport Export(string userId)
@@ -86,7 +87,8 @@ public sealed class UserData(
             tickets.AnonymizeRequester(userId, actor),
             sanctions.RedactTexts(userId),
             admin.Audit.DeleteMany(e => e.Target == userId && e.Moderation != null),
-            admin.Relabels.DeleteMany(r => r.UserId == userId));
+            admin.Relabels.DeleteMany(r => r.UserId == userId),
+            selfService.ForgetUser(userId));
     }
 
     /// <summary>
