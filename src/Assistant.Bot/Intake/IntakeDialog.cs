@@ -21,6 +21,7 @@ public sealed class IntakeDialog(
     IOperatorCatalog operators,
     NoticeBoard notices,
     SelfServiceDesk selfService,
+    GroundedAnswerer answerer,
     ILogger<IntakeDialog> logger)
 {
     /// <summary>Two messages in a row the dialog cannot use, and a person takes over.</summary>
@@ -239,7 +240,9 @@ public sealed class IntakeDialog(
     /// <summary>
     /// A problem a help article already solves gets the article first (an extract, its title and link, or up to three
     /// titles), with "did it solve it?". Not for a request the desk says must go straight on (urgent, contract customer
-    /// asking for a ticket...). True when articles were offered and the turn ends on that question.
+    /// asking for a ticket...). With an LLM endpoint the model writes the answer from those articles only, citing them,
+    /// or says they do not cover the question (then nothing is shown); the local extract is the fallback.
+    /// True when articles were offered and the turn ends on that question.
     /// </summary>
     private async Task<bool> OfferArticlesAsync(IntakeState state, UserMessage message, List<Reply> output, CancellationToken cancellationToken)
     {
@@ -252,7 +255,30 @@ public sealed class IntakeDialog(
         {
             return false;
         }
-        var text = outcome.Decision == SelfServiceDecisions.Answer
+        string text;
+        if (answerer.Configured)
+        {
+            var grounded = await answerer.AnswerAsync(state.Draft.Description!, articles, state.Language, Operator(state).Name, state.Id, cancellationToken);
+            if (grounded is { Covered: false })
+            {
+                // The model read the articles and says they do not answer this: no article, the ticket goes on.
+                await selfService.WithdrawAsync(state, state.Draft.Description!);
+                return false;
+            }
+            if (grounded is not null)
+            {
+                text = await RenderAsync("SelfServiceGroundedAnswer", state, cancellationToken, new()
+                {
+                    ["answer"] = grounded.Text,
+                    ["sources"] = string.Join('\n', grounded.Sources.Select(a => $"- {a.Title} : {a.Link}")),
+                });
+                state.PendingSlot = Slots.Article;
+                output.Add(new Reply(text, Slots.Article, Choices.SelfService(state.Language)));
+                return true;
+            }
+            // No usable answer from the model: the local extract, as without an endpoint.
+        }
+        text = outcome.Decision == SelfServiceDecisions.Answer
             ? await RenderAsync("SelfServiceAnswer", state, cancellationToken, new()
             {
                 ["title"] = articles[0].Title,

@@ -73,6 +73,22 @@ public sealed partial class SelfServiceDesk(
         return outcome;
     }
 
+    /// <summary>The model read the articles and says they do not answer the question: nothing is shown after all.</summary>
+    public async Task WithdrawAsync(IntakeState state, string description)
+    {
+        var draft = state.Draft;
+        if (draft.SelfServiceOutcome is { } id && log.Find(id) is { } outcome)
+        {
+            outcome.Decision = SelfServiceDecisions.Nothing;
+            outcome.Result = SelfServiceResults.NotOffered;
+            outcome.Question = description.Length > 500 ? description[..500] : description;
+            await log.RecordAsync(outcome);
+            logger.LogInformation("Help articles {Articles} withdrawn in conversation {ConversationId}: the model says they do not cover the question", outcome.Articles, state.Id);
+        }
+        draft.SelfServiceOutcome = null;
+        draft.OfferedArticles = [];
+    }
+
     /// <summary>The articles behind ids, in the conversation's language (an article removed meanwhile is skipped).</summary>
     public IReadOnlyList<Article> Articles(IEnumerable<string> ids, string language) =>
         [.. ids.Select(id => id.Split('/', 2)).Where(p => p.Length == 2).Select(p => knowledge.Find(p[0], p[1], language)).OfType<Article>()];

@@ -22,6 +22,7 @@ public static class SelfServiceSetup
         });
         services.AddSingleton<SelfServiceLog>();
         services.AddSingleton<SelfServiceDesk>();
+        services.AddSingleton<SemanticKernel.GroundedAnswerer>();
         return services;
     }
 }

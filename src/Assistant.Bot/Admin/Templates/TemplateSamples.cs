@@ -25,6 +25,8 @@ public static partial class TemplateSamples
         ["cguUrl"] = "https://example.com/cgu",
         ["extract"] = "1. Ouvrez la page de connexion.\n2. Cliquez sur « oublié ».",
         ["link"] = "https://apps.icosnet.com/aide/mot-de-passe-oublie",
+        ["answer"] = "Cliquez sur « oublié » sur la page de connexion, puis suivez le lien reçu par e-mail.",
+        ["sources"] = "- Mot de passe oublié : https://apps.icosnet.com/aide/mot-de-passe-oublie",
         ["articles"] = "- Mot de passe oublié : https://apps.icosnet.com/aide/mot-de-passe-oublie",
     };
 
