@@ -14,6 +14,7 @@ public static class SelfServiceApi
         var group = admin.MapGroup("/selfservice").WithTags("Admin: self-service answers");
         group.MapGet("/figures", Figures).WithSummary("Answers offered, confirmed and assumed resolutions, 'did not help' by article, and the questions that found nothing (default: the last 30 days)");
         group.MapGet("/articles", Articles).WithSummary("The help articles in use, per operator and language");
+        admin.MapArticlesApi();
         return admin;
     }
 
