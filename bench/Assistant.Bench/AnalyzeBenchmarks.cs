@@ -54,4 +54,8 @@ public class AnalyzeBenchmarks
 
     [Benchmark]
     public Triage Triage() => ModelSetAnalysis.Triage(_set, Text);
+
+    /// <summary>The cue markers alone (part of <see cref="Moderate"/>): what reading who a message aims at costs.</summary>
+    [Benchmark]
+    public string Cues() => Assistant.Moderation.Training.TargetCues.Append(Text);
 }

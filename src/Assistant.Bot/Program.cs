@@ -10,6 +10,10 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // A build's pages and scripts stay in the source tree (wwwroot is copied only by a publish): the static web
+    // assets manifest beside the binary points at them whatever the environment or the working directory. A
+    // published copy has no such manifest and serves its own wwwroot.
+    builder.WebHost.UseStaticWebAssets();
     builder.UseAssistantAddresses(args);
     builder.AddAssistantLogging();
 

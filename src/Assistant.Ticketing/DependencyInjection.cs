@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<TicketInbox>();
         services.AddSingleton<NoticeBoard>();
         services.AddSingleton<TicketReports>();
+        services.AddSingleton<IncidentReports>();
         services.AddSingleton<SlaClock>();
         services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
         services.AddSingleton<ICustomerVerifier, CustomerVerifier>();

@@ -27,7 +27,7 @@ public static class NoticesApi
             .RequireAuthorization(StaffAuthSetup.AgentPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/", List).WithSummary("The notices of your operators, newest first, ended ones included");
+        group.MapGet("/", List).WithSummary("The notices of your operators, newest first, ended ones included; an incident with its linked reports");
         group.MapGet("/suggestions", Suggestions)
             .WithSummary("Suggested incidents: recent similar reports on one product (threshold and window in Assistant:Incidents)");
         group.MapPost("/suggestions/declare", DeclareSuggestionAsync).WithMetadata(AuditedByEndpoint.Instance)
@@ -49,11 +49,13 @@ public static class NoticesApi
         return TypedResults.Ok(new StatusResponse(now, notices));
     }
 
-    internal static Ok<IReadOnlyList<NoticeResponse>> List(ClaimsPrincipal user, NoticeBoard board, int? limit)
+    internal static Ok<IReadOnlyList<NoticeResponse>> List(ClaimsPrincipal user, NoticeBoard board, NoticeDesk desk, int? limit)
     {
         var scope = user.Scope();
         var now = board.Now;
-        IReadOnlyList<NoticeResponse> notices = [.. board.History(scope.IsAdmin ? null : scope.OperatorIds, limit ?? 100).Select(n => NoticeResponse.From(n, now))];
+        // The console shows how many reports each incident gathers: one indexed query per incident.
+        IReadOnlyList<NoticeResponse> notices = [.. board.History(scope.IsAdmin ? null : scope.OperatorIds, limit ?? 100)
+            .Select(n => NoticeResponse.From(n, now, n.TicketReference is { } incident ? [.. desk.Linked(incident).Select(t => t.Reference)] : null))];
         return TypedResults.Ok(notices);
     }
 

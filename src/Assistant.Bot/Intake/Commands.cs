@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assistant.Moderation.Rules;
 
 namespace Assistant.Bot.Intake;
 
@@ -58,7 +59,7 @@ public static partial class Commands
         {
             return Command.MyTickets;
         }
-        if (HumanPattern().IsMatch(folded))
+        if (ConversationalIntents.AsksForPerson(folded))
         {
             return Command.Human;
         }
@@ -126,21 +127,8 @@ public static partial class Commands
     [GeneratedRegex(@"^(?:mes (?:demandes|tickets|requetes)|suivre mes (?:demandes|tickets)|voir mes (?:demandes|tickets)|liste(?:r)? (?:de )?mes (?:demandes|tickets)|my (?:tickets|requests)|show my (?:tickets|requests)|list my (?:tickets|requests))\b")]
     private static partial Regex MyTicketsPattern();
 
-    /// <summary>
-    /// True when the message asks for a person, alone or with a problem ("je n'arrive plus à me connecter, je veux parler
-    /// à un conseiller"): a verb of reaching someone before a person, a bare "un conseiller svp", or "pas un robot". A person
-    /// merely mentioned ("une personne de mon équipe ne peut plus se connecter") does not count.
-    /// </summary>
-    public static bool AsksForPerson(string text) => HumanPattern().IsMatch(EntityExtractor.Fold(text));
-
-    [GeneratedRegex(@"\b(?:parler|discuter|echanger|etre (?:mise?|mis) en (?:relation|contact)|etre rappelee?|avoir|joindre|contacter|passez[- ]moi|passe[- ]moi|mettez[- ]moi en relation avec|transferez[- ]moi (?:a|vers)|redirigez[- ]moi vers)\b[^.?!]{0,25}?\b(?:conseiller|conseillere|humain|humaine|une personne|un etre humain|quelqu'un|qqn|operateur|operatrice|un agent|un technicien|une technicienne|un interlocuteur|une interlocutrice)\b"
-        + @"|^(?:(?:bonjour|hello|salut),? )?(?:(?:un|une) )?(?:conseiller|conseillere|humain|agent|operateur|operatrice|(?<=une )personne)(?: humaine?| reel(?:le)?)?(?:,? (?:svp|s'il vous plait|merci|please))?[ !?.]*$"
-        + @"|\bpas (?:a |avec )?(?:un |une |le |ce |votre )?(?:robot|bot|chatbot|machine|automate)\b"
-        + @"|\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |the |some |real |live |actual )*(?:human|person|agent|representative|rep|operator|someone|somebody|real person|supervisor|manager)\b"
-        + @"|\b(?:get|put|transfer|connect|escalate)\s+me\s+(?:to|through to|with)\s+(?:a |an |the |real |live |actual )*(?:human|person|agent|representative|operator|someone|somebody|supervisor)\b"
-        + @"|\b(?:human|real person|live agent|actual person|human being)\s*(?:please|pls|plz|now|asap)\b|\b(?:not|no more|not another)\s+(?:a |an |the |this )?(?:bot|robot|machine|chatbot)\b"
-        + @"|^(?:(?:hi|hello),? )?(?:a |an )?(?:human|agent|representative|operator|real person|live agent)(?:,? please)?$")]
-    private static partial Regex HumanPattern();
+    /// <summary>True when the message asks for a person, alone or with a problem (<see cref="ConversationalIntents.AsksForPerson"/>).</summary>
+    public static bool AsksForPerson(string text) => ConversationalIntents.AsksForPerson(EntityExtractor.Fold(text));
 
     [GeneratedRegex(@"^(?:aide|help|\?|que (?:peux|sais)[- ]tu faire.*|comment ca marche|what can you do.*|menu)$")]
     private static partial Regex HelpPattern();

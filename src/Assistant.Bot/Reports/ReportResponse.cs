@@ -9,7 +9,8 @@ public sealed record ReportResponse(
     IReadOnlyList<string> Operators,
     TicketFigures Tickets,
     HandoffFigures Handoffs,
-    IReadOnlyList<ModerationCount> Moderation);
+    IReadOnlyList<ModerationCount> Moderation,
+    IncidentFigures Incidents);
 
 /// <summary>Conversations handed to a person in the period, and how long the users waited for one to answer.</summary>
 public sealed record HandoffFigures(int Requested, int Accepted, double? MedianWaitMinutes, double? LongestWaitMinutes);

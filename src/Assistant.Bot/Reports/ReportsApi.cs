@@ -13,7 +13,7 @@ namespace Assistant.Bot.Reports;
 
 /// <summary>
 /// The team's reports: tickets opened and resolved per day and per field, SLA attainment, handoff waits and
-/// moderation decisions, for admins (every operator) and agents (their operators); and the period's tickets as CSV.
+/// moderation decisions, incidents, for admins (every operator) and agents (their operators); and the period's tickets as CSV.
 /// </summary>
 public static class ReportsApi
 {
@@ -27,7 +27,7 @@ public static class ReportsApi
             .RequireAuthorization(StaffAuthSetup.AgentPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/", Report).WithSummary("Figures of a period (from, to: yyyy-MM-dd, UTC days, to included; operator): tickets per day and field, SLA, handoffs, moderation");
+        group.MapGet("/", Report).WithSummary("Figures of a period (from, to: yyyy-MM-dd, UTC days, to included; operator): tickets per day and field, SLA, handoffs, moderation, incidents");
         group.MapGet("/tickets.csv", Csv).WithSummary("The tickets opened in the period, one line each (no requester data, no text)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
@@ -38,6 +38,7 @@ public static class ReportsApi
     internal static Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult> Report(
         ClaimsPrincipal user,
         TicketReports reports,
+        IncidentReports incidents,
         HandoffStore handoffs,
         AuditLog audit,
         IOperatorCatalog operators,
@@ -59,9 +60,11 @@ public static class ReportsApi
 
         var (first, last, operatorIds) = period!.Value;
         TicketFigures tickets;
+        IncidentFigures incidentFigures;
         try
         {
             tickets = reports.Build(operatorIds, first, last);
+            incidentFigures = incidents.Build(operatorIds, first, last);
         }
         catch (InvalidTicketValueException ex)
         {
@@ -83,7 +86,8 @@ public static class ReportsApi
             operatorIds is null ? [.. operators.All.Select(o => o.Id)] : [.. operatorIds],
             tickets,
             new HandoffFigures(handed.Count, waits.Count, TicketReports.Median(waits), waits.Count == 0 ? null : Math.Round(waits.Max(), 1)),
-            moderation));
+            moderation,
+            incidentFigures));
     }
 
     internal static Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult> Csv(

@@ -15,6 +15,9 @@ public static class ModelSetAnalysis
     public const string DecidedByModel = "model";
     public const string DecidedByDefault = "default";
 
+    /// <summary>The model decided on a message that asks for a person: it can refuse it, never count a strike for it.</summary>
+    public const string DecidedByModelAskingPerson = "model:asks-person";
+
     /// <summary>
     /// Urgent is given when the priority model's urgent probability reaches this, even if another priority scores
     /// higher: missing an urgent ticket costs far more than over-ranking one. Chosen with <c>tune --thresholds</c> on the
@@ -96,6 +99,13 @@ public static class ModelSetAnalysis
             return new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, intent);
         }
 
+        // A customer who asks for a person is often at the end of their patience: only a rule (a threat, hate, fraud) can
+        // count a strike against such a message, never the model's score alone.
+        if (rule is null && ConversationalIntents.AsksForPerson(matchingText))
+        {
+            return Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = DecidedByModelAskingPerson };
+        }
+
         return Decide(scores, rule, thresholds);
     }
 
@@ -112,16 +122,20 @@ public static class ModelSetAnalysis
             return Decide(scores, decidedBy, thresholds);
         }
 
-        return decidedBy == DecidedByModel
-            ? Decide(scores, null, thresholds)
-            : new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, decidedBy);
+        return decidedBy switch
+        {
+            DecidedByModel => Decide(scores, null, thresholds),
+            DecidedByModelAskingPerson => Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = DecidedByModelAskingPerson },
+            _ => new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, decidedBy),
+        };
     }
 
     /// <summary>
     /// A rule decides with a strike. Otherwise a model score from the abusive threshold is abusive; under the strike
-    /// threshold a refusal becomes a polite request to rephrase and counts against no one.
+    /// threshold (or when <paramref name="modelMayStrike"/> is false) a refusal becomes a polite request to rephrase and
+    /// counts against no one.
     /// </summary>
-    public static ModerationVerdict Decide(ModerationScores scores, string? rule, ModerationThresholds thresholds)
+    public static ModerationVerdict Decide(ModerationScores scores, string? rule, ModerationThresholds thresholds, bool modelMayStrike = true)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -133,7 +147,7 @@ public static class ModelSetAnalysis
 
         if (scores.Abusive >= abusive.Threshold)
         {
-            var sure = scores.Abusive >= thresholds.Strike;
+            var sure = modelMayStrike && scores.Abusive >= thresholds.Strike;
             var action = sure || abusive.Action != ModerationActions.Refuse ? abusive.Action : ModerationActions.Rephrase;
             return new ModerationVerdict(Labels.Abusive, scores, action, DecidedByModel, Strike: sure && abusive.Action != ModerationActions.Allow);
         }

@@ -50,7 +50,8 @@ public static partial class TextNormalizer
         return value.Trim();
     }
 
-    private static string Fold(string text)
+    /// <summary>Lower case, no accents, apostrophes unified (no masking, no de-obfuscation).</summary>
+    public static string Fold(string text)
     {
         var lowered = text.ToLowerInvariant()
             .Replace('\u2019', '\'')

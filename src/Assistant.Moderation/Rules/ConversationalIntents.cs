@@ -67,6 +67,17 @@ public static partial class ConversationalIntents
         return null;
     }
 
+    /// <summary>
+    /// True when the message asks for a person, alone or with a problem ("je n'arrive plus à me connecter, je veux parler
+    /// à un conseiller"): a verb of reaching someone before a person, a bare "un conseiller svp", or "pas un robot". A person
+    /// merely mentioned ("une personne de mon équipe ne peut plus se connecter") does not count. Expects folded text.
+    /// </summary>
+    public static bool AsksForPerson(string foldedText)
+    {
+        ArgumentNullException.ThrowIfNull(foldedText);
+        return AskedPersonPattern().IsMatch(foldedText);
+    }
+
     /// <summary>"bonjour bonjour bonjour bonjour": one word said four times or more is a flood, for the models to judge.</summary>
     private static bool IsRepetition(string text)
     {
@@ -141,4 +152,13 @@ public static partial class ConversationalIntents
 
     [GeneratedRegex(@"\G(?:" + GreetingAtoms + @")(?= |$)", RegexOptions.CultureInvariant)]
     private static partial Regex GreetingPhrase();
+
+    [GeneratedRegex(@"\b(?:parler|discuter|echanger|etre (?:mise?|mis) en (?:relation|contact)|etre rappelee?|avoir|joindre|contacter|passez[- ]moi|passe[- ]moi|mettez[- ]moi en relation avec|transferez[- ]moi (?:a|vers)|redirigez[- ]moi vers)\b[^.?!]{0,25}?\b(?:conseiller|conseillere|humain|humaine|une personne|un etre humain|quelqu'un|qqn|operateur|operatrice|un agent|un technicien|une technicienne|un interlocuteur|une interlocutrice)\b"
+        + @"|^(?:(?:bonjour|hello|salut),? )?(?:(?:un|une) )?(?:conseiller|conseillere|humain|agent|operateur|operatrice|(?<=une )personne)(?: humaine?| reel(?:le)?)?(?:,? (?:svp|s'il vous plait|merci|please))?[ !?.]*$"
+        + @"|\bpas (?:a |avec )?(?:un |une |le |ce |votre )?(?:robot|bot|chatbot|machine|automate)\b"
+        + @"|\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |the |some |real |live |actual )*(?:human|person|agent|representative|rep|operator|someone|somebody|real person|supervisor|manager)\b"
+        + @"|\b(?:get|put|transfer|connect|escalate)\s+me\s+(?:to|through to|with)\s+(?:a |an |the |real |live |actual )*(?:human|person|agent|representative|operator|someone|somebody|supervisor)\b"
+        + @"|\b(?:human|real person|live agent|actual person|human being)\s*(?:please|pls|plz|now|asap)\b|\b(?:not|no more|not another)\s+(?:a |an |the |this )?(?:bot|robot|machine|chatbot)\b"
+        + @"|^(?:(?:hi|hello),? )?(?:a |an )?(?:human|agent|representative|operator|real person|live agent)(?:,? please)?$")]
+    private static partial Regex AskedPersonPattern();
 }

@@ -60,6 +60,7 @@ public sealed class ModelStore(string root)
     {
         var folder = VersionDirectory(version);
         var ml = new MLContext(seed: 1);
+        TargetCuesMapping.Register(ml);
         var classifiers = new Dictionary<string, TextClassifier>(StringComparer.Ordinal);
         foreach (var kind in ModelKinds.All)
         {

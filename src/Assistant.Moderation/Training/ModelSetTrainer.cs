@@ -32,7 +32,7 @@ public static class ModelSetTrainer
                 continue;
             }
 
-            var (model, _) = trainer.Train(rows, weights);
+            var (model, _) = trainer.Train(rows, weights, withCues: kind == ModelKinds.Moderation);
             classifiers[kind] = new TextClassifier(trainer.Context, model);
         }
 

@@ -13,11 +13,20 @@ public sealed class TextClassifierTrainer(TrainerSettings? settings = null, int 
 {
     private readonly TrainerSettings _settings = settings ?? TrainerSettings.Default;
 
-    private readonly MLContext _ml = new(seed);
+    private readonly MLContext _ml = NewContext(seed);
+
+    private static MLContext NewContext(int seed)
+    {
+        var ml = new MLContext(seed);
+        TargetCuesMapping.Register(ml);
+        return ml;
+    }
 
     public MLContext Context => _ml;
 
-    public (ITransformer Model, DataViewSchema Schema) Train(IReadOnlyList<(string Text, string Label)> rows, IReadOnlyList<float>? rowWeights = null)
+    /// <param name="withCues">Read the text with its <see cref="TargetCues"/> markers (the moderation model; the triage models
+    /// scored lower with them on the validation slice).</param>
+    public (ITransformer Model, DataViewSchema Schema) Train(IReadOnlyList<(string Text, string Label)> rows, IReadOnlyList<float>? rowWeights = null, bool withCues = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var classes = rows.GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -35,8 +44,13 @@ public sealed class TextClassifierTrainer(TrainerSettings? settings = null, int 
             })
             .ToList();
         var data = _ml.Data.LoadFromEnumerable(examples);
-        var pipeline = _ml.Transforms.Conversion.MapValueToKey("Label", "Label")
-            .Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(_settings), nameof(TextExample.Text)))
+        var labelled = _ml.Transforms.Conversion.MapValueToKey("Label", "Label");
+        var featurized = withCues
+            ? labelled
+                .Append(_ml.Transforms.CustomMapping<CueInput, CueOutput>(TargetCuesMapping.Map, TargetCuesMapping.ContractName))
+                .Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(_settings), nameof(CueOutput.ModelInput)))
+            : labelled.Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(_settings), nameof(TextExample.Text)));
+        var pipeline = featurized
             .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "Label",
@@ -63,7 +77,7 @@ public sealed class TextClassifierTrainer(TrainerSettings? settings = null, int 
     };
 
     public string Description =>
-        $"FeaturizeText (lower case, no accents; word 1-{_settings.WordNgramLength}-grams + char 1-{_settings.CharNgramLength}-grams, L2 norm) -> LbfgsMaximumEntropy (L2 {_settings.L2Regularization}, balanced class weights, project rows x{_settings.ProjectRowWeight}, public tweets x{_settings.TweetRowWeight}); trainer v{TrainerSettings.TrainerVersion}";
+        $"[moderation: TargetCues, who and what a message aims at, as marker words] -> FeaturizeText (lower case, no accents; word 1-{_settings.WordNgramLength}-grams + char 1-{_settings.CharNgramLength}-grams, L2 norm) -> LbfgsMaximumEntropy (L2 {_settings.L2Regularization}, balanced class weights, project rows x{_settings.ProjectRowWeight}, public tweets x{_settings.TweetRowWeight}); trainer v{TrainerSettings.TrainerVersion}";
 }
 
 /// <param name="ProjectRowWeight">Extra weight of the project's own rows (French support conversations) over the public sets.</param>
@@ -74,7 +88,7 @@ public sealed record TrainerSettings(float L2Regularization, float ProjectRowWei
     /// Bumped whenever training changes in a way the data hash cannot see (features, weights, rules the evaluation
     /// depends on), so cached test models and manifests tell trainers apart.
     /// </summary>
-    public const int TrainerVersion = 3;
+    public const int TrainerVersion = 4;
 
     /// <summary>
     /// Chosen with <c>tune --cv 5</c> (cross-validation over the training split, never the held-out rows): the public tweets

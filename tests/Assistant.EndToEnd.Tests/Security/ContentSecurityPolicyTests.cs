@@ -6,7 +6,7 @@ namespace Assistant.EndToEnd.Tests.Security;
 
 /// <summary>
 /// The pages under their Content-Security-Policy in Chromium: WebChat renders, streams and takes an answer, the agent
-/// console logs in and opens its live feed, the admin console shows its login; the browser reports no violation.
+/// console logs in, opens its live feed and its Incidents view, the admin console shows its login; the browser reports no violation.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class ContentSecurityPolicyTests(HandoffServerFixture fixture) : IClassFixture<HandoffServerFixture>
@@ -29,6 +29,8 @@ public sealed class ContentSecurityPolicyTests(HandoffServerFixture fixture) : I
         await agent.FillAsync("#login-form [name=password]", HandoffServerFixture.AgentPassword);
         await agent.ClickAsync("#login-form button[type=submit]");
         await Assertions.Expect(agent.Locator("#feed-status")).ToContainTextAsync("en ligne", new() { Timeout = Slow });
+        await agent.ClickAsync(".tabs [data-tab=incidents]");
+        await Assertions.Expect(agent.Locator("#declare-operator")).ToHaveValueAsync("digisense", new() { Timeout = Slow });
 
         var admin = await NewPageAsync();
         await admin.GotoAsync(new Uri(fixture.Server, "/admin").ToString());

@@ -8,6 +8,10 @@ public sealed class ModerationRulesTests
     [Theory]
     [InlineData("Si personne ne me rappelle, je viens à votre agence et je casse la gueule au premier qui me répond.", ModerationRules.Threat)]
     [InlineData("i swear i'll stab the next guy who calls me about this invoice", ModerationRules.Threat)]
+    [InlineData("je vais te retrouver, tu vas voir", ModerationRules.Threat)]
+    [InlineData("je veux pas de conseiller arabe pour mon dossier", ModerationRules.HatePreference)]
+    [InlineData("Passez-moi un vrai français de souche au téléphone", ModerationRules.HatePreference)]
+    [InlineData("I don't want foreigners touching my account", ModerationRules.HatePreference)]
     [InlineData("comment pirater l'espace client de mon associé ?", ModerationRules.IllegalRequest)]
     [InlineData("il existe un crack pour V-room ?", ModerationRules.IllegalRequest)]
     [InlineData("je voudrais une fausse facture antidatée pour ma compta", ModerationRules.IllegalRequest)]
@@ -29,6 +33,11 @@ public sealed class ModerationRulesTests
     [InlineData("L'écran de mon portable est fissuré, V-room s'affiche mal")]
     [InlineData("Je vais casser mon contrat si la facture n'est pas corrigée")]
     [InlineData("Vous allez perdre un client, je vous préviens")]
+    [InlineData("je vais vous retrouver la référence de l'erreur, c'est IBX-409")]
+    [InlineData("ma banque a refusé mon virement vers l'étranger pour payer la facture")]
+    [InlineData("Je ne veux pas de caractères chinois dans les noms de fichiers Ibox")]
+    [InlineData("Vous n'acceptez pas les cartes étrangères ? Mon paiement est refusé sans carte française")]
+    [InlineData("Can I pay without a foreign card? My bank refuses foreign transfers")]
     public void Legitimate_requests_that_look_alike_match_no_rule(string text) =>
         Assert.Null(ModerationRules.Match(TextNormalizer.ForMatching(text)));
 

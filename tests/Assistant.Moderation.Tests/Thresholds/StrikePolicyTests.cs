@@ -1,4 +1,5 @@
 using Assistant.Moderation.Analysis;
+using Assistant.Moderation.Data;
 using Assistant.Moderation.Rules;
 using Assistant.Moderation.Thresholds;
 
@@ -45,6 +46,31 @@ public sealed class StrikePolicyTests
 
         Assert.Equal(ModerationActions.Quarantine, verdict.Action);
         Assert.False(verdict.Strike);
+    }
+
+    [Theory]
+    [InlineData("Putain mais passez-moi un conseiller humain, votre bot de merde ne comprend rien")]
+    [InlineData("get me a real person now, this stupid bot is useless")]
+    public void A_request_for_a_person_is_never_struck_on_the_model_score_alone(string text)
+    {
+        var matching = TextNormalizer.ForMatching(text);
+
+        var verdict = ModelSetAnalysis.Moderate(matching, new ModerationScores(0.999f, 0f), Policy);
+
+        Assert.Equal(Labels.Abusive, verdict.Label);
+        Assert.Equal(ModerationActions.Rephrase, verdict.Action);
+        Assert.False(verdict.Strike);
+        Assert.False(ModelSetAnalysis.Replay(verdict.Scores, verdict.DecidedBy, Policy).Strike);
+    }
+
+    [Fact]
+    public void A_request_for_a_person_with_a_threat_is_still_struck_by_the_rule()
+    {
+        var matching = TextNormalizer.ForMatching("Passez-moi un conseiller ou je viens à votre agence et je casse la gueule au premier qui me répond");
+
+        var verdict = ModelSetAnalysis.Moderate(matching, new ModerationScores(0.2f, 0f), Policy);
+
+        Assert.True(verdict.Strike);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-// The reports page: asks /api/reports for a period, fills the key figures and draws the charts; the CSV link
+// The reports page: asks /api/reports for a period, fills the key figures, draws the charts and lists the incidents; the CSV link
 // downloads the same period's tickets with the staff token (a plain link could not carry it).
 (function () {
   "use strict";
@@ -43,6 +43,29 @@
     return values.map(function (v) { return { key: v.value, label: label(v.value), value: v.opened, detail: v.resolved + (v.resolved > 1 ? " résolues" : " résolue") }; });
   }
 
+  function time(value) {
+    return value ? new Date(value).toLocaleString("fr-FR", { dateStyle: "short", timeStyle: "short" }) : "en cours";
+  }
+
+  // One line per incident started in the period: its reports, the time to the first update and how long it lasted.
+  function showIncidents(figures) {
+    byId("incidents-summary").textContent = figures.declared === 0 ? "" : figures.declared + " déclaré(s) · " + figures.resolved + " résolu(s) · "
+      + figures.linked + " signalement(s) lié(s) · 1re mise à jour médiane " + duration(figures.medianFirstUpdateMinutes)
+      + " · durée médiane " + duration(figures.medianDurationMinutes);
+    var body = byId("incidents-table").tBodies[0];
+    body.textContent = "";
+    figures.incidents.forEach(function (i) {
+      var row = body.insertRow();
+      row.dataset.reference = i.reference || "";
+      [i.reference || "–", i.operator, i.products.map(label).join(", "), time(i.startedAt), time(i.endedAt), String(i.linked),
+        duration(i.firstUpdateMinutes), duration(i.durationMinutes) + (i.endedAt ? "" : " (en cours)")].forEach(function (text) {
+        row.insertCell().textContent = text;
+      });
+    });
+    byId("incidents-table").hidden = figures.incidents.length === 0;
+    byId("incidents-none").hidden = figures.incidents.length > 0;
+  }
+
   function show(report) {
     var t = report.tickets;
     byId("opened").textContent = t.opened;
@@ -64,6 +87,7 @@
     ReportCharts.bars(byId("moderation-chart"), report.moderation.map(function (m) {
       return { key: m.label + "/" + m.action, label: label(m.label) + " · " + label(m.action), value: m.count };
     }));
+    showIncidents(report.incidents);
   }
 
   async function load(event) {
