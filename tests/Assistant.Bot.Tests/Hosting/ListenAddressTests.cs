@@ -6,7 +6,8 @@ namespace Assistant.Bot.Tests.Hosting;
 
 /// <summary>
 /// The real process started the ways an operator would: the command line wins over <c>ASPNETCORE_URLS</c>, which wins
-/// over a <c>Urls</c> in appsettings.json, which wins over the default <c>http://localhost:3978</c>.
+/// over a <c>Urls</c> in appsettings.json, which wins over the default <c>http://localhost:3978</c>; and from any working
+/// directory it serves the consoles and their scripts, not only the API.
 /// </summary>
 public sealed class ListenAddressTests : IDisposable
 {
@@ -82,6 +83,22 @@ public sealed class ListenAddressTests : IDisposable
         if (listening)
         {
             Assert.True(await service.AnswersAtAsync(new Uri("http://localhost:3978")), service.Output);
+        }
+    }
+
+    [Fact]
+    public async Task Pages_and_scripts_are_served_whatever_the_working_directoryAsync()
+    {
+        // The test starts the binary in a temporary folder, as `dotnet path/to/Assistant.Bot.dll` from anywhere would.
+        var address = Loopback(ServiceProcess.FreePort());
+        using var service = ServiceProcess.Start(_directory, [], new Dictionary<string, string> { ["ASPNETCORE_URLS"] = address.ToString() });
+        Assert.True(await service.AnswersAtAsync(address), service.Output);
+
+        using var client = new HttpClient { BaseAddress = address };
+        foreach (var path in new[] { "/", "/agent", "/admin", "/reports", "/js/chat.js", "/lib/webchat.js", "/admin/admin.js" })
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
         }
     }
 
