@@ -18,6 +18,8 @@ public sealed class ChatScript(int chat, Random random)
         "phone" => SupportSentences.Phone(random),
         "customerNumber" => "Pas client",
         "confirmation" => "Confirmer",
+        // A help article offered instead of a ticket: this customer still wants the ticket.
+        "article" => "Non",
         // "What do you want to change?": this customer gives up the draft and starts over.
         "other" => "Annuler",
         _ => Problem(),

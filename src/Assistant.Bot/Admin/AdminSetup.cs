@@ -8,6 +8,7 @@ using Assistant.Bot.Admin.Thresholds;
 using Assistant.Bot.Admin.Users;
 using Assistant.Bot.Auth;
 using Assistant.Bot.Moderation;
+using Assistant.Bot.SelfService;
 
 namespace Assistant.Bot.Admin;
 
@@ -55,6 +56,7 @@ public static class AdminSetup
         admin.MapSettingsApi();
         admin.MapModelsApi();
         admin.MapCustomersApi();
+        admin.MapSelfServiceApi();
 
         // The page is public (it holds no data); its calls carry the admin's token.
         app.MapGet("/admin", (IWebHostEnvironment environment) =>

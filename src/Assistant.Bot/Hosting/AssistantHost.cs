@@ -14,6 +14,7 @@ using Assistant.Bot.Reports;
 using Assistant.Bot.Satisfaction;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Bot.Security;
+using Assistant.Bot.SelfService;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
 using Assistant.Ticketing.Tickets;
@@ -33,6 +34,7 @@ public static class AssistantHost
             .ValidateOnStart();
         services.AddAssistantKernel(configuration);
         services.AddIntake();
+        services.AddSelfService(configuration);
         services.AddIncidents(configuration);
         // Ticketing registers a silent listener by default; the host tells the agents' consoles and the requesters' chats instead.
         services.RemoveAll<ITicketEvents>();

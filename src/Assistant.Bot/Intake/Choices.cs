@@ -28,6 +28,11 @@ public static class Choices
         ? [new("Yes, keep me posted", "Yes"), new("No, it's something else", "No, it's something else")]
         : [new("Oui, tenez-moi informé", "Oui"), new("Non, c'est autre chose", "Non, c'est autre chose")];
 
+    /// <summary>The answers to "did this article solve it?".</summary>
+    public static IReadOnlyList<Choice> SelfService(string language) => language == LanguageDetector.English
+        ? [new("Yes, solved", "Yes"), new("No, open a request", "No")]
+        : [new("Oui, c'est réglé", "Oui"), new("Non, ouvrir une demande", "Non")];
+
     private static readonly string[] CategoryOrder = ["incident", "access", "billing", "order", "complaint", "question"];
 
     private static readonly HashSet<string> AllValues = BuildAllValues();
@@ -42,7 +47,7 @@ public static class Choices
         foreach (var language in new[] { LanguageDetector.French, LanguageDetector.English })
         {
             IEnumerable<Choice> all = [.. Consent(language), .. Confirmation(language), .. Products(language, products),
-                .. Categories(language), .. SkipPhone(language), .. NotCustomer(language), .. Incident(language)];
+                .. Categories(language), .. SkipPhone(language), .. NotCustomer(language), .. Incident(language), .. SelfService(language)];
             values.UnionWith(all.Select(c => c.Value));
         }
         return values;

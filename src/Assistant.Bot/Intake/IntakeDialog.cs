@@ -1,5 +1,7 @@
 using Assistant.Bot.Incidents;
+using Assistant.Bot.SelfService;
 using Assistant.Bot.SemanticKernel;
+using Assistant.Knowledge.Articles;
 using Assistant.Moderation.Analysis;
 using Assistant.Ticketing.Notices;
 using Assistant.Ticketing.Operators;
@@ -18,6 +20,8 @@ public sealed class IntakeDialog(
     IntakeTicketing ticketing,
     IOperatorCatalog operators,
     NoticeBoard notices,
+    SelfServiceDesk selfService,
+    GroundedAnswerer answerer,
     ILogger<IntakeDialog> logger)
 {
     /// <summary>Two messages in a row the dialog cannot use, and a person takes over.</summary>
@@ -92,8 +96,41 @@ public sealed class IntakeDialog(
             {
                 Triage(state.Draft);
             }
+            if (state.PendingSlot == Slots.Article)
+            {
+                // Asking for a person instead of answering says enough about the article.
+                await selfService.NotHelpedAsync(state);
+                state.PendingSlot = null;
+            }
             state.Escalation = new EscalationRequest { Reason = EscalationReasons.UserRequest };
             return output;
+        }
+
+        if (state.PendingSlot == Slots.Article && state.Draft.OfferedArticles.Count > 0)
+        {
+            state.PendingSlot = null;
+            if (interpretation.Command == Command.Yes)
+            {
+                await selfService.ConfirmAsync(state);
+                output.Add(new(await RenderAsync("SelfServiceResolved", state, cancellationToken)));
+                Reset(state);
+                return output;
+            }
+            await selfService.NotHelpedAsync(state);
+            if (interpretation.Command == Command.No)
+            {
+                // Everything said so far stays in the draft: the intake asks only what is still missing.
+                output.Add(new(await RenderAsync("SelfServiceNotHelped", state, cancellationToken)));
+                if (!ticketing.HasConsent(profile, state.UserId))
+                {
+                    output.Add(await ConsentPromptAsync(state, cancellationToken));
+                    return output;
+                }
+                await VerifyCustomerAsync(state, output, cancellationToken);
+                await ContinueAsync(state, output, cancellationToken);
+                return output;
+            }
+            // Anything else is read as more about the problem: the ticket goes on from it.
         }
 
         if (!ticketing.HasConsent(profile, state.UserId))
@@ -192,8 +229,69 @@ public sealed class IntakeDialog(
         state.Misunderstood = 0;
 
         await VerifyCustomerAsync(state, output, cancellationToken);
+        if (merge.DescriptionAdded && await OfferArticlesAsync(state, message, output, cancellationToken))
+        {
+            return output;
+        }
         await ContinueAsync(state, output, cancellationToken);
         return output;
+    }
+
+    /// <summary>
+    /// A problem a help article already solves gets the article first (an extract, its title and link, or up to three
+    /// titles), with "did it solve it?". Not for a request the desk says must go straight on (urgent, contract customer
+    /// asking for a ticket...). With an LLM endpoint the model writes the answer from those articles only, citing them,
+    /// or says they do not cover the question (then nothing is shown); the local extract is the fallback.
+    /// True when articles were offered and the turn ends on that question.
+    /// </summary>
+    private async Task<bool> OfferArticlesAsync(IntakeState state, UserMessage message, List<Reply> output, CancellationToken cancellationToken)
+    {
+        if (!selfService.MayAnswer(state.Draft, message) || await selfService.FindAsync(state, state.Draft.Description!) is not { } outcome)
+        {
+            return false;
+        }
+        var articles = selfService.Articles(outcome.Articles, state.Language);
+        if (articles.Count == 0)
+        {
+            return false;
+        }
+        string text;
+        if (answerer.Configured)
+        {
+            var grounded = await answerer.AnswerAsync(state.Draft.Description!, articles, state.Language, Operator(state).Name, state.Id, cancellationToken);
+            if (grounded is { Covered: false })
+            {
+                // The model read the articles and says they do not answer this: no article, the ticket goes on.
+                await selfService.WithdrawAsync(state, state.Draft.Description!);
+                return false;
+            }
+            if (grounded is not null)
+            {
+                text = await RenderAsync("SelfServiceGroundedAnswer", state, cancellationToken, new()
+                {
+                    ["answer"] = grounded.Text,
+                    ["sources"] = string.Join('\n', grounded.Sources.Select(a => $"- {a.Title} : {a.Link}")),
+                });
+                state.PendingSlot = Slots.Article;
+                output.Add(new Reply(text, Slots.Article, Choices.SelfService(state.Language)));
+                return true;
+            }
+            // No usable answer from the model: the local extract, as without an endpoint.
+        }
+        text = outcome.Decision == SelfServiceDecisions.Answer
+            ? await RenderAsync("SelfServiceAnswer", state, cancellationToken, new()
+            {
+                ["title"] = articles[0].Title,
+                ["extract"] = ArticleExtract.Of(articles[0]),
+                ["link"] = articles[0].Link,
+            })
+            : await RenderAsync("SelfServiceOffer", state, cancellationToken, new()
+            {
+                ["articles"] = string.Join('\n', articles.Select(a => $"- {a.Title} : {a.Link}")),
+            });
+        state.PendingSlot = Slots.Article;
+        output.Add(new Reply(text, Slots.Article, Choices.SelfService(state.Language)));
+        return true;
     }
 
     private async Task<IReadOnlyList<Reply>> ConsentTurnAsync(OperatorProfile profile, IntakeState state, Interpretation interpretation, UserMessage message, CancellationToken cancellationToken)
@@ -242,6 +340,11 @@ public sealed class IntakeDialog(
             Triage(state.Draft);
         }
         state.Draft.Quarantine |= message.Quarantine;
+        // An answer needs no ticket, so no terms either: the article comes first, the terms only if it did not help.
+        if (merge.DescriptionAdded && await OfferArticlesAsync(state, message, output, cancellationToken))
+        {
+            return output;
+        }
         output.Add(new(await RenderAsync("ConsentRequired", state, cancellationToken)));
         output.Add(await ConsentPromptAsync(state, cancellationToken));
         return output;

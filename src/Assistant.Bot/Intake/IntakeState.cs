@@ -93,6 +93,14 @@ public sealed class TicketDraft
     public List<string> NoticesTold { get; set; } = [];
     /// <summary>The incident notice the user was just asked about, until they answer.</summary>
     public string? OfferedIncident { get; set; }
+    /// <summary>Help articles were looked for (once per problem).</summary>
+    public bool SelfServiceTried { get; set; }
+    /// <summary>The articles just offered (ids), until the user says whether they helped.</summary>
+    public List<string> OfferedArticles { get; set; } = [];
+    /// <summary>The self-service outcome record of that offer.</summary>
+    public string? SelfServiceOutcome { get; set; }
+    /// <summary>Articles the user said did not help ("title (id, link)"): noted on the ticket.</summary>
+    public List<string> ArticlesNotHelpful { get; set; } = [];
 }
 
 public sealed class DraftAttachment

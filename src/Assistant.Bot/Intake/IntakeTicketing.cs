@@ -39,7 +39,7 @@ public sealed class IntakeTicketing(
             new NewTicket(
                 profile.Id,
                 TicketSummary.Title(draft.Description!, draft),
-                TicketSummary.Description(draft.Description!, draft),
+                WithArticles(TicketSummary.Description(draft.Description!, draft), draft),
                 draft.Category ?? "question",
                 draft.Product ?? "other",
                 draft.Priority ?? "normal",
@@ -59,6 +59,12 @@ public sealed class IntakeTicketing(
         await remembering;
         return ticket;
     }
+
+    /// <summary>The agent sees which help articles the assistant already gave and the requester said did not help.</summary>
+    private static string WithArticles(string description, TicketDraft draft) => draft.ArticlesNotHelpful.Count == 0
+        ? description
+        : description + "\n\nArticle(s) d'aide proposé(s) par l'assistant, sans résoudre le problème :\n"
+            + string.Join('\n', draft.ArticlesNotHelpful.Select(a => "- " + a));
 
     /// <summary>
     /// A short report linked to an ongoing incident: the user's description and whatever contact is known, no further

@@ -21,4 +21,6 @@ public static class Slots
     public const string Other = "other";
     /// <summary>Yes or no: is the problem the ongoing incident the assistant just told about?</summary>
     public const string Incident = "incident";
+    /// <summary>Yes or no: did the help article (or one of those offered) solve the problem?</summary>
+    public const string Article = "article";
 }

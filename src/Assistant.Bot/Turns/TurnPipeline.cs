@@ -6,6 +6,7 @@ using Assistant.Bot.Intake;
 using Assistant.Bot.Mail;
 using Assistant.Bot.Metrics;
 using Assistant.Bot.Satisfaction;
+using Assistant.Bot.SelfService;
 using Assistant.Bot.SemanticKernel;
 using Assistant.Moderation.Analysis;
 using Assistant.Moderation.Sanctions;
@@ -24,6 +25,7 @@ public sealed class TurnPipeline(
     HandoffRouter handoff,
     SatisfactionDesk satisfaction,
     MailDesk mail,
+    SelfServiceDesk selfService,
     IMessageAnalyzer analyzer,
     ISanctionService sanctions,
     IOperatorCatalog operators,
@@ -175,7 +177,8 @@ public sealed class TurnPipeline(
     /// <item>a well-formed contact answer to the pending question, a short answer to a choice it offered ("c'est pour Ibox")
     /// or a short command ("où en est DGS-2026-000123 ?", "mes demandes") is not prose, and the text models score such
     /// fragments unreliably: only the explicit rules apply;</item>
-    /// <item>anything else gets the full analysis (rules, then models and thresholds).</item>
+    /// <item>anything else gets the full analysis (rules, then models and thresholds); an off-topic verdict on a question
+    /// a help article answers with confidence is overruled.</item>
     /// </list>
     /// </summary>
     private ModerationVerdict? Moderate(IntakeState state, string text)
@@ -196,7 +199,15 @@ public sealed class TurnPipeline(
         var shortAnswer = ContactAnswers.IsWellFormed(state.PendingSlot, text, entities)
             || ContactAnswers.IsChoiceAnswer(state.PendingSlot, text)
             || (text.Length <= 60 && Commands.Detect(text, entities) != Command.None);
-        return shortAnswer ? verdict with { Label = "ok", Action = "allow", DecidedBy = "short-answer" } : verdict;
+        if (shortAnswer)
+        {
+            return verdict with { Label = "ok", Action = "allow", DecidedBy = "short-answer" };
+        }
+        // A question one of the operator's own help articles answers is about the operator's services, whatever the
+        // off-topic model made of its few words ("comment réinitialiser mon mot de passe ?").
+        return verdict.Label == "offtopic" && selfService.Answers(state.OperatorId, state.Language, text)
+            ? verdict with { Label = "ok", Action = "allow", DecidedBy = "help-article" }
+            : verdict;
     }
 
     /// <returns>True when moderation answered the message and the dialog must not see it.</returns>

@@ -59,6 +59,8 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
         builder.UseSetting("Moderation:ModelsDirectory", SharedModels.Directory);
         builder.UseSetting("DirectLine:Secret", Secret);
         builder.UseSetting("Assistant:WebChat:TokenRequestsPerMinute", "1000");
+        // The intake's scripted conversations predate the self-service answers; the tests of those turn them back on.
+        builder.UseSetting("Assistant:SelfService:Enabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -97,6 +97,13 @@ public static class OperatorSettingsApi
         var problems = new List<string>();
         foreach (var day in days)
         {
+            if (day is null)
+            {
+                // [null] in the JSON list (found by the fuzz test): a 400, not a NullReferenceException.
+                problems.Add("An open day is empty: give its day, opening and closing times.");
+                continue;
+            }
+
             // Names only: Enum.TryParse would also take "7" or "Monday, Friday".
             var name = Enum.GetNames<DayOfWeek>().FirstOrDefault(n => string.Equals(n, day.Day?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (name is null)

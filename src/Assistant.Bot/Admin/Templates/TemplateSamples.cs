@@ -27,8 +27,14 @@ public static partial class TemplateSamples
         ["agent"] = "Julie Martin",
         ["comment"] = "Pouvez-vous réessayer le partage depuis l'application web ?",
         ["update"] = "Cause trouvée, correctif en cours de déploiement.",
-        ["link"] = "https://support.example.com/digisense#resume=exemple",
+        // One sample "link" serves both: the mails' link back to the chat and a help article's address.
         ["unsubscribe"] = "https://support.example.com/mail/unsubscribe?t=exemple",
+        // The self-service answers' values.
+        ["extract"] = "1. Ouvrez la page de connexion.\n2. Cliquez sur « oublié ».",
+        ["link"] = "https://apps.icosnet.com/aide/mot-de-passe-oublie",
+        ["answer"] = "Cliquez sur « oublié » sur la page de connexion, puis suivez le lien reçu par e-mail.",
+        ["sources"] = "- Mot de passe oublié : https://apps.icosnet.com/aide/mot-de-passe-oublie",
+        ["articles"] = "- Mot de passe oublié : https://apps.icosnet.com/aide/mot-de-passe-oublie",
     };
 
     /// <summary>The <c>{{$name}}</c> variables a template uses, in order of first use.</summary>

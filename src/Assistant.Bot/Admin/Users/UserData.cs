@@ -27,11 +27,11 @@ public sealed record UserDataExport(
     IReadOnlyList<RelabelResponse> Relabels);
 
 /// <summary>How many records an erasure removed or anonymised, per store.</summary>
-public sealed record UserErasure(string UserId, int Conversations, int Activities, int Attachments, int DialogDocuments, int Consents, int TicketsAnonymized, int SanctionTextsRedacted, int AuditEntries, int Relabels, int Mails = 0);
+public sealed record UserErasure(string UserId, int Conversations, int Activities, int Attachments, int DialogDocuments, int Consents, int TicketsAnonymized, int SanctionTextsRedacted, int AuditEntries, int Relabels, int Mails = 0, int SelfServiceOutcomes = 0);
 
 /// <summary>
 /// The data requests of the CGU (Digisense 7, ICOSNET 6): export everything stored about a visitor, or erase it.
-/// Erasure deletes conversations, uploads, dialog state, contacts, consents, relabelled messages and the addresses in the mail outbox; tickets stay for the operator
+/// Erasure deletes conversations, uploads, dialog state, contacts, consents, relabelled messages, self-service outcomes and the addresses in the mail outbox; tickets stay for the operator
 /// without the requester's identity; sanction decisions stay (an erasure does not lift a ban) without the messages.
 /// </summary>
 public sealed class UserData(
@@ -44,6 +44,7 @@ public sealed class UserData(
     AdminDatabase admin,
     IMailOutbox outbox,
     IMailAddressBook mailAddresses,
+    SelfService.SelfServiceLog selfService,
     TimeProvider time)
 {
     public UserDataExport Export(string userId)
@@ -90,7 +91,8 @@ public sealed class UserData(
             sanctions.RedactTexts(userId),
             admin.Audit.DeleteMany(e => e.Target == userId && e.Moderation != null),
             admin.Relabels.DeleteMany(r => r.UserId == userId),
-            outbox.EraseUser(userId) + mailAddresses.EraseUser(userId));
+            outbox.EraseUser(userId) + mailAddresses.EraseUser(userId),
+            selfService.ForgetUser(userId));
     }
 
     /// <summary>
