@@ -53,21 +53,7 @@ public sealed class MailDatabase : IDisposable
     internal ILiteCollection<RefusedAddress> Refused { get; }
 
     /// <summary>Runs <paramref name="work"/> as one transaction.</summary>
-    internal T InTransaction<T>(Func<T> work)
-    {
-        _database.BeginTrans();
-        try
-        {
-            var result = work();
-            _database.Commit();
-            return result;
-        }
-        catch
-        {
-            _database.Rollback();
-            throw;
-        }
-    }
+    internal T InTransaction<T>(Func<T> work) => _database.InTransaction(work);
 
     public void Dispose() => _database.Dispose();
 }

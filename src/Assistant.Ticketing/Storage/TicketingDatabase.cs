@@ -77,21 +77,7 @@ public sealed class TicketingDatabase : IDisposable
     internal ILiteCollection<ServiceNotice> Notices { get; }
 
     /// <summary>Runs <paramref name="work"/> as one LiteDB transaction on the calling thread.</summary>
-    internal T InTransaction<T>(Func<T> work)
-    {
-        _database.BeginTrans();
-        try
-        {
-            var result = work();
-            _database.Commit();
-            return result;
-        }
-        catch
-        {
-            _database.Rollback();
-            throw;
-        }
-    }
+    internal T InTransaction<T>(Func<T> work) => _database.InTransaction(work);
 
     /// <summary>True when the file answers a read: the readiness check.</summary>
     public bool IsReadable()
