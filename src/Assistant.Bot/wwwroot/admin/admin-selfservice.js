@@ -92,9 +92,12 @@
     return response.json();
   }
 
+  // The list opens its first article while the admin may already have picked another one: only the answer for the
+  // article still selected is shown, so a slow first answer cannot overwrite the one the admin asked for.
   async function openArticle() {
+    var asked = byId("article-select").value;
     var article = await send("", {});
-    if (article) {
+    if (article && byId("article-select").value === asked) {
       showArticle(article);
     }
   }
