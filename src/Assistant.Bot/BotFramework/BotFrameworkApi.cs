@@ -54,7 +54,7 @@ public static class BotFrameworkApi
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "deliveryMode expectReplies is not supported: send the activity with normal delivery; replies come through the Connector.");
         }
 
-        await activities.AcceptAsync(activity);
+        await activities.AcceptAsync(activity, check.Registration);
         return TypedResults.Accepted((string?)null);
     }
 

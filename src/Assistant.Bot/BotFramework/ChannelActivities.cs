@@ -26,12 +26,13 @@ public sealed partial class ChannelActivities(
     TimeProvider time,
     ILogger<ChannelActivities> logger)
 {
-    public async Task AcceptAsync(Activity activity)
+    /// <param name="registration">The registration the inbound token was issued for; null for the Emulator.</param>
+    public async Task AcceptAsync(Activity activity, BotRegistration? registration)
     {
-        var conversationId = ConversationIdOf(activity.ChannelId!, activity.Conversation!.Id!);
-        var operatorId = OperatorFor(activity.ChannelId!);
+        var conversationId = ConversationIdOf(activity.ChannelId!, activity.Conversation!.Id!, options.Value.ConversationScope(registration));
+        var operatorId = options.Value.OperatorFor(activity.ChannelId!, registration) ?? assistant.Value.DefaultOperator;
         var userId = UserIdOf(activity);
-        var reference = Remember(conversationId, operatorId, activity);
+        var reference = Remember(conversationId, operatorId, registration?.MicrosoftAppId, activity);
         if (await store.TryCreateAsync(conversationId, userId, reference.OperatorId, activity.Locale))
         {
             LogStarted(logger, conversationId, activity.ChannelId!, reference.OperatorId);
@@ -94,12 +95,13 @@ public sealed partial class ChannelActivities(
     }
 
     /// <summary>The reference is refreshed at every activity: the Connector's serviceUrl may change, and the latest wins.</summary>
-    private ChannelReference Remember(string conversationId, string operatorId, Activity activity) =>
+    private ChannelReference Remember(string conversationId, string operatorId, string? appId, Activity activity) =>
         references.Update(conversationId, current =>
         {
             var now = time.GetUtcNow().UtcDateTime;
             var reference = current ?? new ChannelReference { CreatedAt = now, OperatorId = operatorId, ChannelUserId = activity.From?.Id ?? "" };
             reference.ChannelId = activity.ChannelId!;
+            reference.AppId = appId;
             reference.ServiceUrl = activity.ServiceUrl!;
             reference.ChannelConversationId = activity.Conversation!.Id!;
             reference.ConversationType = activity.Conversation.ConversationType ?? reference.ConversationType;
@@ -118,18 +120,18 @@ public sealed partial class ChannelActivities(
             return reference;
         });
 
-    /// <summary>The assistant's id of a channel conversation: stable, short, and free of the characters channel ids carry (Teams' ";messageid=").</summary>
-    public static string ConversationIdOf(string channelId, string channelConversationId)
+    /// <summary>
+    /// The assistant's id of a channel conversation: stable, short, and free of the characters channel ids carry (Teams'
+    /// ";messageid="). A listed registration's app id is part of it (see <see cref="BotFrameworkOptions.ConversationScope"/>).
+    /// </summary>
+    public static string ConversationIdOf(string channelId, string channelConversationId, string? scope = null)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + channelConversationId));
+        var key = channelId + "\n" + channelConversationId + (scope is null ? "" : "\n" + scope.ToLowerInvariant());
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return "bf-" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
     private static string UserIdOf(Activity activity) => $"{activity.ChannelId}:{activity.From?.Id}";
-
-    private string OperatorFor(string channelId) =>
-        options.Value.ChannelOperators.GetValueOrDefault(channelId)
-        ?? (string.IsNullOrWhiteSpace(options.Value.Operator) ? assistant.Value.DefaultOperator : options.Value.Operator);
 
     /// <summary>In Teams and group chats the bot is @mentioned in the text ("&lt;at&gt;Assistant&lt;/at&gt; my order"): the mention is not what the user asks.</summary>
     public static string? WithoutBotMention(Activity activity)

@@ -20,6 +20,9 @@ public sealed class ChannelReference
     public string? UserName { get; set; }
     public string? UserAadObjectId { get; set; }
     public string OperatorId { get; set; } = "";
+
+    /// <summary>The app id of the registration the conversation came through (its outbound tokens); null: the first one, or none (Emulator).</summary>
+    public string? AppId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
