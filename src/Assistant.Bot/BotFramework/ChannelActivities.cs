@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Channel.Activities;
@@ -27,7 +28,9 @@ public sealed partial class ChannelActivities(
     ILogger<ChannelActivities> logger)
 {
     /// <param name="registration">The registration the inbound token was issued for; null for the Emulator.</param>
-    public async Task AcceptAsync(Activity activity, BotRegistration? registration)
+    /// <param name="expectReplies">The caller waits for the turn's replies in the response (<c>deliveryMode: expectReplies</c>).</param>
+    /// <returns>With <paramref name="expectReplies"/>, the turn to wait for; otherwise (or for an activity no turn follows) null.</returns>
+    public async Task<AwaitedTurn?> AcceptAsync(Activity activity, BotRegistration? registration, bool expectReplies)
     {
         var conversationId = ConversationIdOf(activity.ChannelId!, activity.Conversation!.Id!, options.Value.ConversationScope(registration));
         var operatorId = options.Value.OperatorFor(activity.ChannelId!, registration) ?? assistant.Value.DefaultOperator;
@@ -39,15 +42,24 @@ public sealed partial class ChannelActivities(
         }
 
         relay.Watch(conversationId);
+        var ended = expectReplies ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
         switch (activity.Type)
         {
             case ActivityTypes.Message:
-                await AcceptMessageAsync(conversationId, reference, userId, activity);
-                break;
+                return await AcceptMessageAsync(conversationId, reference, userId, activity, ended);
             case ActivityTypes.ConversationUpdate when activity.MembersAdded is { Count: > 0 }:
                 // The user or the bot joined: the pipeline greets once (a conversation it already knows is not greeted again).
+                // The update is not logged; with expectReplies it gets an id of its own, which the greeting replies to.
+                var updateId = ended is null ? null : "update-" + Guid.NewGuid().ToString("N");
+                var after = store.Find(conversationId)?.LastWatermark ?? 0;
+                if (updateId is not null)
+                {
+                    RememberChannelId(conversationId, reference, updateId, activity.Id, expectReplies: true);
+                }
+
                 turns.Enqueue(new TurnWorkItem(conversationId, reference.OperatorId, new Activity
                 {
+                    Id = updateId,
                     Type = ActivityTypes.ConversationUpdate,
                     Timestamp = time.GetUtcNow(),
                     ChannelId = activity.ChannelId,
@@ -56,15 +68,49 @@ public sealed partial class ChannelActivities(
                     Conversation = new ConversationAccount { Id = conversationId },
                     Locale = activity.Locale,
                     MembersAdded = [new ChannelAccount { Id = userId, Role = RoleTypes.User }],
-                }));
-                break;
+                })
+                { Ended = ended });
+                return ended is null ? null : new AwaitedTurn(conversationId, updateId!, after, ended.Task);
             default:
                 LogIgnored(logger, activity.Type, conversationId);
-                break;
+                return null;
         }
     }
 
-    private async Task AcceptMessageAsync(string conversationId, ChannelReference reference, string userId, Activity activity)
+    /// <summary>
+    /// The bot's messages of an awaited turn, as the channel receives them. Called once the turn has ended: the turn
+    /// writes its replies in one commit before it ends.
+    /// </summary>
+    public List<Activity> RepliesOf(AwaitedTurn turn)
+    {
+        var replies = new List<Activity>();
+        if (references.Find(turn.ConversationId) is not { } reference)
+        {
+            return replies;
+        }
+
+        var watermark = turn.AfterWatermark;
+        IReadOnlyList<ActivityRecord> page;
+        do
+        {
+            page = store.ReadAfter(turn.ConversationId, watermark);
+            foreach (var record in page)
+            {
+                var logged = JsonSerializer.Deserialize<Activity>(record.Json, ActivityJson.Options)!;
+                if (logged.ReplyToId == turn.ReplyToId && OutboundActivities.ToChannel(logged, reference) is { } outbound)
+                {
+                    replies.Add(outbound);
+                }
+
+                watermark = record.Watermark;
+            }
+        }
+        while (page.Count == ConversationStore.PageSize);
+
+        return replies;
+    }
+
+    private async Task<AwaitedTurn?> AcceptMessageAsync(string conversationId, ChannelReference reference, string userId, Activity activity, TaskCompletionSource? ended)
     {
         var channelActivityId = activity.Id;
         activity.Text = WithoutBotMention(activity);
@@ -74,25 +120,35 @@ public sealed partial class ChannelActivities(
         activity.Conversation = new ConversationAccount { Id = conversationId };
         activity.Locale ??= store.Find(conversationId)?.Locale;
         var stored = await store.AppendAsync(conversationId, activity, sender.Publish);
-        if (channelActivityId is not null)
+        if (channelActivityId is not null || ended is not null)
         {
-            references.Update(conversationId, current =>
-            {
-                var updated = current ?? reference;
-                updated.ChannelActivityIds.Add(new RememberedActivity { Id = stored.Activity.Id!, ChannelActivityId = channelActivityId });
-                if (updated.ChannelActivityIds.Count > ChannelReferences.RememberedActivities)
-                {
-                    updated.ChannelActivityIds.RemoveRange(0, updated.ChannelActivityIds.Count - ChannelReferences.RememberedActivities);
-                }
-
-                return updated;
-            });
+            // Before the turn is queued: the relay must know a reply's channel id (and that it is not its to send) first.
+            RememberChannelId(conversationId, reference, stored.Activity.Id!, channelActivityId, ended is not null);
         }
 
         LogReceived(logger, stored.Activity.Id!, conversationId);
-        turns.Enqueue(new TurnWorkItem(conversationId, reference.OperatorId, stored.Activity));
+        turns.Enqueue(new TurnWorkItem(conversationId, reference.OperatorId, stored.Activity) { Ended = ended });
+        if (ended is not null)
+        {
+            return new AwaitedTurn(conversationId, stored.Activity.Id!, stored.Watermark, ended.Task);
+        }
+
         await sender.SendTypingAsync(conversationId, sender.BotAccount(reference.OperatorId), CancellationToken.None);
+        return null;
     }
+
+    private void RememberChannelId(string conversationId, ChannelReference reference, string id, string? channelActivityId, bool expectReplies) =>
+        references.Update(conversationId, current =>
+        {
+            var updated = current ?? reference;
+            updated.ChannelActivityIds.Add(new RememberedActivity { Id = id, ChannelActivityId = channelActivityId ?? "", ExpectReplies = expectReplies });
+            if (updated.ChannelActivityIds.Count > ChannelReferences.RememberedActivities)
+            {
+                updated.ChannelActivityIds.RemoveRange(0, updated.ChannelActivityIds.Count - ChannelReferences.RememberedActivities);
+            }
+
+            return updated;
+        });
 
     /// <summary>The reference is refreshed at every activity: the Connector's serviceUrl may change, and the latest wins.</summary>
     private ChannelReference Remember(string conversationId, string operatorId, string? appId, Activity activity) =>

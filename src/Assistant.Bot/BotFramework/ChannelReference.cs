@@ -38,4 +38,7 @@ public sealed class RememberedActivity
 {
     public string Id { get; set; } = "";
     public string ChannelActivityId { get; set; } = "";
+
+    /// <summary>Sent with <c>deliveryMode: expectReplies</c>: its replies go back in the HTTP response, not through the Connector.</summary>
+    public bool ExpectReplies { get; set; }
 }

@@ -98,10 +98,14 @@ public sealed partial class ConnectorRelay(
                 return;
             }
 
+            // Read after the page: a reply in it was committed after its message's expectReplies mark was saved.
+            reference = references.Find(conversationId) ?? reference;
             foreach (var record in page)
             {
                 var logged = JsonSerializer.Deserialize<Activity>(record.Json, ActivityJson.Options)!;
-                if (OutboundActivities.ToChannel(logged, reference) is { } outbound && !await SendWithRetriesAsync(reference, outbound, record.Id))
+                if (!OutboundActivities.WentBackInResponse(logged, reference)
+                    && OutboundActivities.ToChannel(logged, reference) is { } outbound
+                    && !await SendWithRetriesAsync(reference, outbound, record.Id))
                 {
                     return;
                 }
