@@ -73,12 +73,8 @@ public sealed partial class ConnectorRelay(
     /// <summary>Sends everything after the delivered watermark; stops at a reply the Connector keeps failing.</summary>
     private async Task DeliverPendingAsync(string conversationId)
     {
-        if (references.Find(conversationId) is not { } reference)
-        {
-            return;
-        }
-
-        if (store.Find(conversationId) is null)
+        var reference = references.Find(conversationId);
+        if (reference is null || store.Find(conversationId) is null)
         {
             // The conversation was erased (a user's erasure, retention): its reference, with the user's channel ids, goes too.
             references.Delete(conversationId);
@@ -110,12 +106,12 @@ public sealed partial class ConnectorRelay(
                     return;
                 }
 
-                reference = references.Update(conversationId, current =>
+                if (references.AdvanceDelivered(conversationId, record.Watermark) is not { } advanced)
                 {
-                    var updated = current ?? reference;
-                    updated.DeliveredWatermark = Math.Max(updated.DeliveredWatermark, record.Watermark);
-                    return updated;
-                });
+                    return; // erased meanwhile: an erased reference is not written back
+                }
+
+                reference = advanced;
             }
         }
     }
