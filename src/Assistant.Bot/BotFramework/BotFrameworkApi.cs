@@ -32,7 +32,9 @@ public static partial class BotFrameworkApi
             return Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity has no type.");
         }
 
-        var check = await authenticator.CheckAsync(request.Headers.Authorization.FirstOrDefault(), activity, request.HttpContext.Connection.RemoteIpAddress, request.HttpContext.RequestAborted);
+        var proxied = request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("Forwarded");
+        var check = await authenticator.CheckAsync(
+            request.Headers.Authorization.FirstOrDefault(), activity, request.HttpContext.Connection.RemoteIpAddress, proxied, request.HttpContext.RequestAborted);
         if (!check.IsAllowed)
         {
             return TypedResults.StatusCode(check.StatusCode);

@@ -47,9 +47,10 @@ public sealed partial class InboundAuthenticator
         _entraKeys = new OpenIdKeys(_options.EntraOpenIdMetadataUrl, client, time, _options.KeysRefreshInterval, _options.KeysMinimumRefresh, logger);
     }
 
-    public async Task<InboundCheck> CheckAsync(string? authorization, Activity activity, IPAddress? remoteAddress, CancellationToken cancellationToken)
+    /// <param name="proxied">The request carries forwarding headers: it came through a proxy, whatever its address here.</param>
+    public async Task<InboundCheck> CheckAsync(string? authorization, Activity activity, IPAddress? remoteAddress, bool proxied, CancellationToken cancellationToken)
     {
-        var check = await EvaluateAsync(authorization, activity, remoteAddress, cancellationToken);
+        var check = await EvaluateAsync(authorization, activity, remoteAddress, proxied, cancellationToken);
         if (!check.IsAllowed)
         {
             LogRefused(_logger, check.StatusCode, check.Reason!, activity.ChannelId, remoteAddress?.ToString());
@@ -58,13 +59,14 @@ public sealed partial class InboundAuthenticator
         return check;
     }
 
-    private async Task<InboundCheck> EvaluateAsync(string? authorization, Activity activity, IPAddress? remoteAddress, CancellationToken cancellationToken)
+    private async Task<InboundCheck> EvaluateAsync(string? authorization, Activity activity, IPAddress? remoteAddress, bool proxied, CancellationToken cancellationToken)
     {
         if (!_options.IsAuthenticated)
         {
-            return remoteAddress is not null && IPAddress.IsLoopback(remoteAddress)
+            // A reverse proxy on the same machine connects from loopback too: what it forwards is not the local Emulator.
+            return remoteAddress is not null && IPAddress.IsLoopback(remoteAddress) && !proxied
                 ? InboundCheck.Allowed
-                : Unauthorized("no Bot:MicrosoftAppId is configured, so only loopback callers are accepted");
+                : Unauthorized("no Bot:MicrosoftAppId is configured, so only direct loopback callers are accepted");
         }
 
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
