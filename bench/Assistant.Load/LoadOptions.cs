@@ -27,6 +27,8 @@ public sealed record LoadOptions
           --models-cache DIR   where trained models are kept between runs (~/.cache/support-assistant/load-models)
           --fresh-models       train in the temporary data directory instead (about a minute on two cores)
           --bot-dll PATH       the assistant to start (src/Assistant.Bot/bin/<configuration>/net10.0/Assistant.Bot.dll)
+          --incident PRODUCT   before the measured window, declare an incident on PRODUCT (e.g. vroom) for each operator;
+                               chats reporting trouble on it are told and answer "oui" to be linked
           --seed N             seed of the chats' choices (1)
           --trace              print what the first chat says and what it is asked (stderr)
         """;
@@ -42,6 +44,8 @@ public sealed record LoadOptions
     public string? ModelsCache { get; init; }
     public bool FreshModels { get; init; }
     public string? BotDll { get; init; }
+    /// <summary>A product with an incident declared (through the notices API) before the measured window; null: none.</summary>
+    public string? Incident { get; init; }
     public int Seed { get; init; } = 1;
     public bool Trace { get; init; }
 
@@ -72,6 +76,7 @@ public sealed record LoadOptions
                     "--models-cache" => options with { ModelsCache = Value() },
                     "--fresh-models" => options with { FreshModels = true },
                     "--bot-dll" => options with { BotDll = Value() },
+                    "--incident" => options with { Incident = Value().Trim().ToLowerInvariant() },
                     "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--trace" => options with { Trace = true },
                     "--help" or "-h" => null,

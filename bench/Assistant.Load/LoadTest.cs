@@ -90,6 +90,13 @@ public static class LoadTest
                 await LoadRun.CloseAsync(idleChats);
             }
 
+            IncidentDeclaration? incident = null;
+            if (options.Incident is { } product)
+            {
+                incident = await IncidentDeclaration.DeclareAsync(http, server, product);
+                Progress($"incident declared on {product} for {string.Join(", ", IncidentDeclaration.Operators)}");
+            }
+
             Progress($"assistant: {options.Chats} chats, {options.Duration.TotalSeconds} s");
             ProcessStats start = default, end = default;
             MetricsScrape before = MetricsScrape.Empty, after = MetricsScrape.Empty;
@@ -105,9 +112,10 @@ public static class LoadTest
                     after = await MetricsScrape.ReadAsync(http, server.Address);
                 });
             Progress($"assistant: {result.TurnsPerSecond:0.0} turns/s");
-            return (result, new AssistantFigures(start, end, idle, withIdleChats, options.IdleChats, StepSplit.Between(before, after)));
+            int? linked = incident is null ? null : await incident.LinkedAsync();
+            return (result, new AssistantFigures(start, end, idle, withIdleChats, options.IdleChats, StepSplit.Between(before, after), linked));
         }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException)
         {
             throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}Last lines of the assistant:{Environment.NewLine}{server.RecentOutput()}", ex);
         }

@@ -1,7 +1,12 @@
 using System.Security.Cryptography;
+using Assistant.Moderation;
 using Assistant.Moderation.Evaluation;
 using Assistant.Moderation.Serving;
 using Assistant.Moderation.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Tests;
 
@@ -9,12 +14,34 @@ namespace Assistant.Bot.Tests;
 /// One trained model set for every test host of the run (training per host would take most of the suite's
 /// time). Keyed by a hash of the training data and of the trainer (a changed trainer must not reuse models
 /// trained by the old one), trained once under a file lock so parallel test processes do not train twice.
+/// The hosts also share one loaded copy of it (<see cref="ServeTo"/>): a test process starts several hundred hosts,
+/// the framework keeps some of them reachable after they are disposed (timers and execution contexts captured while
+/// a host was built), and each would otherwise keep its own few hundred megabytes of models.
 /// </summary>
 public static class SharedModels
 {
     private static readonly Lazy<string> Trained = new(TrainOnce);
 
+    private static readonly Lazy<ModelProvider> Loaded = new(() => new ModelProvider(
+        Options.Create(new ModerationOptions { ModelsDirectory = Directory, TrainWhenMissing = false }),
+        NullLogger<ModelProvider>.Instance));
+
     public static string Directory => Trained.Value;
+
+    /// <summary>
+    /// Serves the loaded shared set in a test host, unless the test gave the host a model folder of its own (a
+    /// retraining sandbox): the container does not own the instance, so disposing the host leaves it to the others.
+    /// </summary>
+    public static void ServeTo(IServiceCollection services, IReadOnlyDictionary<string, string?> settings)
+    {
+        if (settings.TryGetValue("Moderation:ModelsDirectory", out var own) && own != Directory)
+        {
+            return;
+        }
+
+        services.RemoveAll<ModelProvider>();
+        services.AddSingleton(Loaded.Value);
+    }
 
     private static string TrainOnce()
     {

@@ -3,7 +3,8 @@ namespace Assistant.Load.Chats;
 /// <summary>
 /// What one simulated customer answers to the bot's last prompt (its <c>channelData.slot</c> and suggested actions):
 /// accept the terms, describe a problem, give a name, an e-mail, a phone, "pas client", confirm; after a ticket or any
-/// answer that asks nothing, a new problem. Against the echo (which never asks) every message is a new problem.
+/// answer that asks nothing, a new problem. Told of an incident on the product of their problem, they ask to be kept
+/// informed (the report is linked). Against the echo (which never asks) every message is a new problem.
 /// </summary>
 public sealed class ChatScript(int chat, Random random)
 {
@@ -18,6 +19,7 @@ public sealed class ChatScript(int chat, Random random)
         "phone" => SupportSentences.Phone(random),
         "customerNumber" => "Pas client",
         "confirmation" => "Confirmer",
+        "incident" => "Oui",
         // A help article offered instead of a ticket: this customer still wants the ticket.
         "article" => "Non",
         // "What do you want to change?": this customer gives up the draft and starts over.

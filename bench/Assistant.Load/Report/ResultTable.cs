@@ -14,7 +14,8 @@ public static class ResultTable
         var mode = options.Mode == LoadMode.Closed
             ? "closed loop (next message when the turn ends)"
             : $"paced (one message every ~{F(options.Interval.TotalSeconds, 0)} s per chat, ±25 %; offered {F(options.Chats / options.Interval.TotalSeconds, 0)} messages/s)";
-        output.WriteLine($"### {options.Chats} chats, {mode}, {F(options.Duration.TotalSeconds, 0)} s measured per server");
+        var incident = options.Incident is null ? "" : $", an incident declared on {options.Incident}";
+        output.WriteLine($"### {options.Chats} chats, {mode}{incident}, {F(options.Duration.TotalSeconds, 0)} s measured per server");
         output.WriteLine();
         output.WriteLine(machine);
         output.WriteLine();
@@ -35,6 +36,10 @@ public static class ResultTable
             Row(output, "messages sent late (previous turn not ended when due)", echo, assistant, r => r.LateSends.ToString(CultureInfo.InvariantCulture));
         }
         output.WriteLine($"| tickets filed | {None} | {(assistant is null ? None : assistant.TicketsFiled.ToString(CultureInfo.InvariantCulture))} |");
+        if (options.Incident is not null)
+        {
+            output.WriteLine($"| reports linked to the {options.Incident} incidents (told, answered \"oui\") | {None} | {figures?.IncidentReports?.ToString(CultureInfo.InvariantCulture) ?? None} |");
+        }
 
         var turns = assistant?.CompletedInWindow ?? 0;
         string PerTurn(Func<AssistantFigures, double> total, Func<double, string> format) =>

@@ -14,8 +14,9 @@ public sealed class AssistantServer : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private AssistantServer(Process process, Uri address, string dataDirectory, string modelsDirectory)
+    private AssistantServer(Process process, Uri address, string dataDirectory, string modelsDirectory, string adminPassword)
     {
+        AdminPassword = adminPassword;
         _process = process;
         Address = address;
         DataDirectory = dataDirectory;
@@ -29,6 +30,11 @@ public sealed class AssistantServer : IAsyncDisposable
     public string ModelsDirectory { get; }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The console account the run uses to declare an incident (a fresh password each run).</summary>
+    public const string AdminEmail = "load-admin@example.invalid";
+
+    public string AdminPassword { get; }
 
     public static async Task<AssistantServer> StartAsync(LoadOptions options, HttpClient http)
     {
@@ -67,8 +73,13 @@ public sealed class AssistantServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // The first admin of the fresh data directory, through the environment rather than the visible command line.
+        var adminPassword = "load-" + Guid.NewGuid().ToString("N");
+        start.Environment["Assistant__Bootstrap__AdminEmail"] = AdminEmail;
+        start.Environment["Assistant__Bootstrap__AdminPassword"] = adminPassword;
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var server = new AssistantServer(process, address, dataDirectory, modelsDirectory);
+        var server = new AssistantServer(process, address, dataDirectory, modelsDirectory, adminPassword);
         // Console logs go to a pipe (kept in memory, last lines only) so they neither block the child nor count as disk writes.
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);

@@ -22,7 +22,7 @@ public static class InboxApi
             .RequireAuthorization(StaffAuthSetup.AgentPolicy)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/", List).WithSummary("A page of the inbox: filters status, priority, category, product, operator, assignee, quarantined, late; search q; counts per view");
+        group.MapGet("/", List).WithSummary("A page of the inbox: filters status, priority, category, product, operator, assignee, quarantined, late, incident; search q; counts per view. Reports linked to an open incident are folded under it");
         group.MapGet("/tickets/{reference}", View).WithSummary("The ticket view: the ticket with comments and history, its SLA standing, the statuses it may move to");
         return app;
     }
@@ -41,6 +41,7 @@ public static class InboxApi
         bool? quarantined,
         bool? late,
         string? q,
+        string? incident,
         string? sort,
         int? page,
         int? pageSize)
@@ -70,6 +71,7 @@ public static class InboxApi
             Quarantined = quarantined == true,
             Late = late == true,
             Search = q,
+            Incident = incident,
             Sort = sort ?? InboxSorts.Due,
             Page = page ?? 1,
             PageSize = pageSize ?? 25,
@@ -78,7 +80,7 @@ public static class InboxApi
         {
             var found = inbox.Page(query);
             return TypedResults.Ok(new InboxResponse(
-                [.. found.Tickets.Select(t => InboxItemResponse.From(t, clock.Standing(t)))],
+                [.. found.Tickets.Select(t => InboxItemResponse.From(t, clock.Standing(t), found.Linked.GetValueOrDefault(t.Reference)))],
                 found.Page,
                 found.PageSize,
                 found.HasMore,
@@ -91,7 +93,7 @@ public static class InboxApi
     }
 
     internal static Results<Ok<TicketViewResponse>, ProblemHttpResult> View(
-        string reference, ClaimsPrincipal user, ITicketService tickets, SlaClock clock, IOperatorCatalog operators, Assistant.Ticketing.Mail.IMailAddressBook addresses, Microsoft.Extensions.Options.IOptions<Mail.MailOptions> mailOptions)
+        string reference, ClaimsPrincipal user, ITicketService tickets, TicketInbox inbox, SlaClock clock, IOperatorCatalog operators, Assistant.Ticketing.Mail.IMailAddressBook addresses, Microsoft.Extensions.Options.IOptions<Mail.MailOptions> mailOptions)
     {
         var ticket = tickets.Find(reference);
         if (ticket is null || !user.Scope().CanSee(ticket.OperatorId))
@@ -104,7 +106,8 @@ public static class InboxApi
             SlaStandingResponse.From(clock.Standing(ticket)),
             [.. TicketWorkflow.NextStatuses(ticket.Status)],
             operators.Find(ticket.OperatorId)?.Products ?? [],
-            Mail.TicketMailStatus.Of(ticket, addresses, mailOptions.Value)));
+            Mail.TicketMailStatus.Of(ticket, addresses, mailOptions.Value),
+            ticket.IsIncident ? inbox.LinkedCount(ticket.Reference) : null));
     }
 
     private static ValidationProblem Invalid(InvalidTicketValueException ex) =>

@@ -29,16 +29,17 @@ public static class RateLimitSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<FloodStrikes>();
+        services.AddSingleton(_ => new RateLimitChain(
+            PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, MessageConversation(context), o => o.MessagesPerConversation)),
+            PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, MessageVisitor(context), o => o.MessagesPerVisitor)),
+            PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, UploadConversation(context), o => o.UploadsPerConversation)),
+            PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, StaffMember(context), o => o.StaffRequests))));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, MessageConversation(context), o => o.MessagesPerConversation)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, MessageVisitor(context), o => o.MessagesPerVisitor)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, UploadConversation(context), o => o.UploadsPerConversation)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, StaffMember(context), o => o.StaffRequests)));
             limiter.OnRejected = RejectAsync;
         });
+        services.AddOptions<RateLimiterOptions>().Configure<RateLimitChain>((limiter, chain) => limiter.GlobalLimiter = chain.Limiter);
         return services;
     }
 

@@ -18,6 +18,9 @@ public static class ModelSetAnalysis
     /// <summary>The model decided on a message that asks for a person: it can refuse it, never count a strike for it.</summary>
     public const string DecidedByModelAskingPerson = "model:asks-person";
 
+    /// <summary>The model decided on a message that reports harm suffered or a security problem: no strike on its score alone.</summary>
+    public const string DecidedByModelReportingHarm = "model:reports-harm";
+
     /// <summary>
     /// Urgent is given when the priority model's urgent probability reaches this, even if another priority scores
     /// higher: missing an urgent ticket costs far more than over-ranking one. Chosen with <c>tune --thresholds</c> on the
@@ -106,6 +109,13 @@ public static class ModelSetAnalysis
             return Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = DecidedByModelAskingPerson };
         }
 
+        // A victim reporting what was done to them (an insult quoted, a hacked account, a phishing mail) writes the words
+        // the model flags: the score alone never counts a strike against them; a rule still does.
+        if (rule is null && TargetCues.ReportsHarmSuffered(matchingText))
+        {
+            return Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = DecidedByModelReportingHarm };
+        }
+
         return Decide(scores, rule, thresholds);
     }
 
@@ -126,6 +136,7 @@ public static class ModelSetAnalysis
         {
             DecidedByModel => Decide(scores, null, thresholds),
             DecidedByModelAskingPerson => Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = DecidedByModelAskingPerson },
+            DecidedByModelReportingHarm => Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = DecidedByModelReportingHarm },
             _ => new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, decidedBy),
         };
     }

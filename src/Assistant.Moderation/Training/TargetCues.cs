@@ -68,6 +68,35 @@ public static partial class TargetCues
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The message reports harm done to its author or a security problem (hacked, phishing, "il m'a insulté") and aims
+    /// nothing at the staff: such a message quotes or describes the very words a model flags, and its author is a victim.
+    /// </summary>
+    public static bool ReportsHarmSuffered(string modelText)
+    {
+        ArgumentNullException.ThrowIfNull(modelText);
+        var folded = TextNormalizer.Fold(modelText);
+        var reported = Reported().IsMatch(folded);
+        if (!reported && !Security().IsMatch(folded))
+        {
+            return false;
+        }
+
+        var staff = Staff().IsMatch(folded);
+        var identityPreference = (Identity().IsMatch(folded) || PersonOfColourOrOrigin().IsMatch(folded)) && Preference().IsMatch(folded);
+        if (identityPreference || (staff && Crime().IsMatch(folded) && !reported))
+        {
+            return false;
+        }
+
+        // Words reported are quoted ("il m'a traité de…"): an insult there aims at no one. A security report that also
+        // insults or accuses whoever it addresses is aimed.
+        var aimedAtStaff = staff || SecondPerson().IsMatch(folded);
+        var aimedHarm = Insult().IsMatch(folded) || Insult().IsMatch(Squeezed(folded)) || Crime().IsMatch(folded)
+            || PrivateLife().IsMatch(folded) || Harm().IsMatch(folded) || Sexual().IsMatch(folded);
+        return reported || !(aimedAtStaff && aimedHarm);
+    }
+
     private static void Add(StringBuilder builder, bool present, string marker)
     {
         if (present)

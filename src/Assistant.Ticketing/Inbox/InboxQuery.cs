@@ -3,7 +3,9 @@ namespace Assistant.Ticketing.Inbox;
 /// <summary>
 /// One page of the team's inbox. Null filters are not applied. <see cref="Status"/> is a taxonomy status,
 /// <c>active</c> (new, open, pending: the default) or <c>all</c>; quarantined tickets are shown apart: only with
-/// <see cref="Quarantined"/> or <c>status=quarantined</c>.
+/// <see cref="Quarantined"/> or <c>status=quarantined</c>. Reports linked to an open incident ticket are folded under it
+/// (the incident is the one piece of work): they are left out unless <see cref="Incident"/> names their incident or
+/// <see cref="Search"/> looks for something.
 /// </summary>
 public sealed record InboxQuery
 {
@@ -23,6 +25,8 @@ public sealed record InboxQuery
     public bool Late { get; init; }
     /// <summary>A reference, or words that must all appear in the title, description, requester name or e-mail.</summary>
     public string? Search { get; init; }
+    /// <summary>An incident ticket's reference: only the reports linked to it.</summary>
+    public string? Incident { get; init; }
     /// <summary><c>due</c> (earliest SLA due time first, the default) or <c>newest</c>.</summary>
     public string Sort { get; init; } = InboxSorts.Due;
     public int Page { get; init; } = 1;
@@ -52,7 +56,8 @@ public static class InboxSorts
 }
 
 /// <param name="HasMore">True when another page follows (the page was read one ticket past its end).</param>
-public sealed record InboxPage(IReadOnlyList<Tickets.Ticket> Tickets, int Page, int PageSize, bool HasMore);
+/// <param name="Linked">For each incident ticket of the page, how many reports are linked to it.</param>
+public sealed record InboxPage(IReadOnlyList<Tickets.Ticket> Tickets, int Page, int PageSize, bool HasMore, IReadOnlyDictionary<string, int> Linked);
 
-/// <summary>How many tickets each view of the console holds, in the agent's operators.</summary>
+/// <summary>How many tickets each view of the console holds, in the agent's operators; an open incident counts once, its linked reports not again.</summary>
 public sealed record InboxCounts(int Active, int Mine, int Unassigned, int Late, int Quarantined);

@@ -45,8 +45,15 @@ public sealed partial class TicketInbox
         var size = query.PageSize;
         var found = tickets.Skip((query.Page - 1) * size).Limit(size + 1).ToList();
         var hasMore = found.Count > size;
-        return new InboxPage(hasMore ? found[..size] : found, query.Page, size, hasMore);
+        var shown = hasMore ? found[..size] : found;
+        // Incidents are few on a page: one count on the IncidentReference index each.
+        var linked = shown.Where(t => t.IsIncident).ToDictionary(t => t.Reference, t => LinkedCount(t.Reference), StringComparer.Ordinal);
+        return new InboxPage(shown, query.Page, size, hasMore, linked);
     }
+
+    /// <summary>How many reports are linked to an incident ticket, whatever their status.</summary>
+    public int LinkedCount(string incidentReference) =>
+        _database.Tickets.Count(t => t.IncidentReference == incidentReference);
 
     /// <summary>The LiteDB plan of a page query: which index it walks (for tests and the benchmark).</summary>
     public BsonDocument Plan(InboxQuery query)
@@ -89,9 +96,10 @@ public sealed partial class TicketInbox
     private InboxCounts Count(IReadOnlyCollection<string>? operatorIds, string staffId, DateTime now)
     {
         var statuses = new BsonArray(InboxStatuses.ActiveStatuses.Append(TicketStatuses.Quarantined).Select(s => new BsonValue(s)));
+        var incidents = OpenIncidents(operatorIds).Select(i => i.AsString).ToHashSet(StringComparer.Ordinal);
         var rows = Scoped(operatorIds)
             .Where("$.Status IN @0", statuses)
-            .Select("{ s: $.Status, a: $.AssigneeId, d: " + DueExpression + " }")
+            .Select("{ s: $.Status, a: $.AssigneeId, d: " + DueExpression + ", i: $.IncidentReference }")
             .ToDocuments();
         int active = 0, mine = 0, unassigned = 0, late = 0, quarantined = 0;
         foreach (var row in rows)
@@ -99,6 +107,11 @@ public sealed partial class TicketInbox
             if (row["s"].AsString == TicketStatuses.Quarantined)
             {
                 quarantined++;
+                continue;
+            }
+
+            if (row["i"].IsString && incidents.Contains(row["i"].AsString))
+            {
                 continue;
             }
 
@@ -111,6 +124,15 @@ public sealed partial class TicketInbox
 
         return new InboxCounts(active, mine, unassigned, late, quarantined);
     }
+
+    /// <summary>The references of the scope's incident tickets still to work (new, open, pending), through the IsIncident index.</summary>
+    private BsonArray OpenIncidents(IReadOnlyCollection<string>? operatorIds) =>
+        new(Scoped(operatorIds)
+            .Where("$.IsIncident = true")
+            .Where("$.Status IN @0", new BsonArray(InboxStatuses.ActiveStatuses.Select(s => new BsonValue(s))))
+            .Select("{ r: $.Reference }")
+            .ToDocuments()
+            .Select(d => d["r"]));
 
     private ILiteQueryable<Ticket> Scoped(IReadOnlyCollection<string>? operatorIds)
     {
@@ -164,6 +186,16 @@ public sealed partial class TicketInbox
         }
 
         var search = query.Search?.Trim() ?? "";
+        if (query.Incident is not null)
+        {
+            tickets = tickets.Where("$.IncidentReference = @0", new BsonValue(query.Incident.Trim().ToUpperInvariant()));
+        }
+        else if (search.Length == 0 && OpenIncidents(query.OperatorIds) is { Count: > 0 } incidents)
+        {
+            // Folded under their incident; a search still finds them, so an agent can look up one requester's report.
+            tickets = tickets.Where("($.IncidentReference IN @0) = false", incidents);
+        }
+
         if (ReferencePattern().IsMatch(search))
         {
             return tickets.Where("$.Reference = @0", new BsonValue(search.ToUpperInvariant()));
@@ -199,6 +231,11 @@ public sealed partial class TicketInbox
         if (query.Quarantined && query.Status is not (InboxStatuses.Active or TicketStatuses.Quarantined))
         {
             throw new InvalidTicketValueException("quarantined", "true", $"quarantined tickets have the status quarantined, not {query.Status}");
+        }
+
+        if (query.Incident is not null && !ReferencePattern().IsMatch(query.Incident.Trim()))
+        {
+            throw new InvalidTicketValueException("incident", query.Incident, "must be an incident ticket's reference");
         }
 
         if (query.Page < 1)

@@ -47,6 +47,7 @@ public sealed class TicketingDatabase : IDisposable
         Tickets.EnsureIndex(t => t.Requester.UserId);
         Tickets.EnsureIndex(t => t.ConversationId);
         Tickets.EnsureIndex(t => t.IncidentReference);
+        Tickets.EnsureIndex(t => t.IsIncident);
 
         Counters = _database.GetCollection("counters");
 

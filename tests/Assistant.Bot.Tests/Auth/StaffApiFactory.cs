@@ -6,6 +6,7 @@ using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Tickets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -43,12 +44,14 @@ public sealed class StaffApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Assistant:DataDirectory", _dataDirectory);
         builder.UseSetting("Assistant:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Assistant:Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Moderation:ModelsDirectory", SharedModels.Directory);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureServices(services => services.AddSingleton<ITicketEvents>(Events));
+        builder.ConfigureTestServices(services => SharedModels.ServeTo(services, Settings));
     }
 
     /// <summary>Adds an agent through the same store and hasher the host uses.</summary>

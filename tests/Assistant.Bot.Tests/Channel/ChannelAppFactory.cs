@@ -68,6 +68,7 @@ public sealed class ChannelAppFactory(string dataDirectory, ManualClock? clock =
 
         builder.ConfigureTestServices(services =>
         {
+            SharedModels.ServeTo(services, Settings.ToDictionary(pair => pair.Key, pair => (string?)pair.Value));
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             if (handler is not null)

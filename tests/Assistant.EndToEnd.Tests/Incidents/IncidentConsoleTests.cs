@@ -12,7 +12,8 @@ namespace Assistant.EndToEnd.Tests.Incidents;
 /// server's field errors show next to the empty fields), a visitor reporting V-room trouble in WebChat is told and
 /// linked, the agent's update from the page reaches the visitor's chat, the resolution ends it, and the reports list
 /// it. A maintenance window is announced and ended. A surge of similar Ibox reports filed while the view is open
-/// appears as a suggestion without a reload and is declared in one click.
+/// appears as a suggestion without a reload and is declared in one click. In "Demandes" the incident is one line counting
+/// its linked report, which its button lists, and the incident's ticket view asks for no conversation.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed partial class IncidentConsoleTests(InboxServerFixture fixture, ITestOutputHelper output) : IClassFixture<InboxServerFixture>, IAsyncLifetime
@@ -66,6 +67,20 @@ public sealed partial class IncidentConsoleTests(InboxServerFixture fixture, ITe
         await Assertions.Expect(Bubble(user, "est rattaché")).ToBeVisibleAsync(new() { Timeout = Slow });
         await Assertions.Expect(card).ToContainTextAsync("1 signalement lié", new() { Timeout = Slow });
 
+        // In "Demandes" the incident is one line counting its report, which is not listed again; its button lists it.
+        await agent.ClickAsync(".tabs [data-tab=inbox]");
+        var incidentLine = agent.Locator($"#inbox-list li[data-reference='{reference}']");
+        await Assertions.Expect(incidentLine.Locator("button.linked")).ToHaveTextAsync("incident · 1 signalement lié", new() { Timeout = Slow });
+        var linkedReport = fixture.Tickets.Query(new TicketQuery(Limit: 10) { IncidentReference = reference }).Single().Reference;
+        await Assertions.Expect(agent.Locator($"#inbox-list li[data-reference='{linkedReport}']")).ToHaveCountAsync(0);
+        await incidentLine.Locator("button.linked").ClickAsync();
+        await Assertions.Expect(agent.Locator("#inbox-incident")).ToContainTextAsync(reference);
+        await Assertions.Expect(agent.Locator("#inbox-list li")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(agent.Locator($"#inbox-list li[data-reference='{linkedReport}']")).ToContainTextAsync("lié à " + reference);
+        await agent.ClickAsync("#inbox-incident-clear");
+        await Assertions.Expect(agent.Locator("#inbox-incident")).ToBeHiddenAsync();
+        await agent.ClickAsync(".tabs [data-tab=incidents]");
+
         await card.Locator("[name=textFr]").FillAsync("Correctif en cours de déploiement sur les serveurs V-room.");
         await card.Locator("button[data-action=update]").ClickAsync();
         await Assertions.Expect(card.Locator(".told")).ToHaveTextAsync("Mise à jour publiée : 1 demandeur informé.", new() { Timeout = Slow });
@@ -86,10 +101,28 @@ public sealed partial class IncidentConsoleTests(InboxServerFixture fixture, ITe
         await Assertions.Expect(agent.Locator("#notices-current li[data-kind=incident]")).ToHaveCountAsync(0);
         await Assertions.Expect(Bubble(user, "fonctionne de nouveau normalement")).ToBeVisibleAsync(new() { Timeout = Slow });
 
-        // The incident's reference opens its ticket in the "Demandes" view.
+        // The incident's reference opens its ticket in the "Demandes" view: its linked report, and no conversation to ask
+        // for (its conversation id names the notice, which the console once asked as a handoff and got a 404).
+        var handoffAsks = new List<string>();
+        agent.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/handoffs/", StringComparison.Ordinal))
+            {
+                handoffAsks.Add(request.Url);
+            }
+        };
         await ended.Locator("button.link").ClickAsync();
         await Assertions.Expect(agent.Locator("#view-inbox")).ToBeVisibleAsync();
         await Assertions.Expect(agent.Locator("#tv-reference")).ToHaveTextAsync(reference, new() { Timeout = Slow });
+        await Assertions.Expect(agent.Locator("#tv-incident")).ToContainTextAsync("Incident : 1 signalement lié.");
+        await Assertions.Expect(agent.Locator("#tv-transcript")).ToContainTextAsync("Demande d'incident : pas de conversation avec un client");
+        await Assertions.Expect(agent.Locator("#tv-take")).ToBeHiddenAsync();
+        Assert.Empty(handoffAsks);
+        await agent.Locator("#tv-incident button[data-action=linked]").ClickAsync();
+        await Assertions.Expect(agent.Locator($"#inbox-list li[data-reference='{linkedReport}']")).ToContainTextAsync("résolue", new() { Timeout = Slow });
+        await agent.Locator($"#inbox-list li[data-reference='{linkedReport}']").ClickAsync();
+        await Assertions.Expect(agent.Locator("#tv-reference")).ToHaveTextAsync(linkedReport, new() { Timeout = Slow });
+        await Assertions.Expect(agent.Locator("#tv-incident")).ToContainTextAsync("Rattachée à l'incident " + reference);
 
         // The reports list it: its one linked report, a first update within minutes, ended.
         await agent.GotoAsync(new Uri(fixture.Server, "/reports").ToString());

@@ -73,6 +73,34 @@ public sealed class StrikePolicyTests
         Assert.True(verdict.Strike);
     }
 
+    [Theory]
+    [InlineData("Un participant de la réunion V-room m'a traité de sale con devant tout le monde, vous pouvez le bloquer ?")]
+    [InlineData("Our Ibox was hacked last night and the attacker left a message full of threats in every folder")]
+    [InlineData("j'ai reçu un mail de phishing qui menace de publier mes photos si je paie pas, c'est vous ?")]
+    public void A_victim_reporting_what_was_done_to_them_is_never_struck_on_the_model_score_alone(string text)
+    {
+        var matching = TextNormalizer.ForMatching(text);
+
+        var verdict = ModelSetAnalysis.Moderate(matching, new ModerationScores(0.999f, 0f), Policy);
+
+        Assert.Equal(ModelSetAnalysis.DecidedByModelReportingHarm, verdict.DecidedBy);
+        Assert.Equal(ModerationActions.Rephrase, verdict.Action);
+        Assert.False(verdict.Strike);
+        Assert.False(ModelSetAnalysis.Replay(verdict.Scores, verdict.DecidedBy, Policy).Strike);
+    }
+
+    [Theory]
+    [InlineData("ton technicien est un voleur, il m'a piraté mon compte, sale escroc")]
+    [InlineData("you hacked my account, you thieving idiot")]
+    public void Abuse_aimed_at_the_staff_inside_a_report_is_still_struck_on_a_sure_score(string text)
+    {
+        var matching = TextNormalizer.ForMatching(text);
+
+        var verdict = ModelSetAnalysis.Moderate(matching, new ModerationScores(0.999f, 0f), Policy);
+
+        Assert.True(verdict.Strike);
+    }
+
     [Fact]
     public void A_strike_threshold_under_the_refusal_threshold_is_refused() =>
         Assert.Contains((Policy with { Strike = 0.3f }).Validate(), e => e.StartsWith("strike:", StringComparison.Ordinal));

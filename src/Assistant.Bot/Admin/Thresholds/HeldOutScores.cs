@@ -31,10 +31,11 @@ public sealed partial class HeldOutScores(ModelProvider models, IOptions<Moderat
 
             var data = TrainingDataLoader.Load(options.Value.ResolveTrainingDataDirectory());
             var (_, heldOut) = HeldOutSplit.Split(data.Rows);
-            // The very analysis the service and the evaluation run, so the preview counts what they count.
+            // The very moderation the service and the evaluation run, so the preview counts what they count (the triage
+            // models, which a threshold never moves, are not run).
             var rows = heldOut.Select(row =>
             {
-                var verdict = ModelSetAnalysis.Analyze(set, ModerationThresholds.Defaults, row.Text).Moderation;
+                var verdict = ModelSetAnalysis.Moderate(set, ModerationThresholds.Defaults, row.Text);
                 return new ScoredRow(row.Moderation, verdict.Scores.Abusive, verdict.Scores.Offtopic, verdict.DecidedBy);
             }).ToList();
             _cache = (set.Version, rows);

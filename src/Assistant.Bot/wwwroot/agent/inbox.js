@@ -1,6 +1,8 @@
 // The ticket inbox: views with their counts (à traiter, mes demandes, non assignées, en retard, quarantaine,
 // toutes), filters, search and pages from GET /api/inbox, earliest SLA due time first. The live feed's
 // "ticket" events (relayed by agent.js as agent:ticket) reload the page shown, so new tickets appear at once.
+// Reports linked to an open incident are folded under it by the server: the incident's line counts them, and its
+// button lists them (incident=<reference>); a search still finds them.
 (function () {
   "use strict";
 
@@ -22,6 +24,7 @@
   var reloadTimer = null;
   var trailingTimer = null;
   var selected = null;
+  var incident = null; // an incident ticket's reference: the list shows its linked reports
   var loading = 0; // the last load() wins
 
   function byId(id) {
@@ -42,6 +45,13 @@
     }
     if (byId("inbox-sort").value !== "due") {
       params.set("sort", byId("inbox-sort").value);
+    }
+    if (incident) {
+      params.set("incident", incident);
+      // Linked reports are resolved with their incident: show them whatever their status, unless one is chosen.
+      if (!params.has("status") && !params.has("quarantined")) {
+        params.set("status", "all");
+      }
     }
     params.set("page", String(page));
     params.set("pageSize", "25");
@@ -116,6 +126,23 @@
       unread.textContent = "● nouveau message";
       first.appendChild(unread);
     }
+    if (t.isIncident) {
+      var linked = document.createElement("button");
+      linked.type = "button";
+      linked.className = "link linked";
+      linked.textContent = "incident · " + t.linkedCount + (t.linkedCount > 1 ? " signalements liés" : " signalement lié");
+      linked.title = "Voir les signalements liés";
+      linked.addEventListener("click", function (e) {
+        e.stopPropagation();
+        showLinked(t.reference);
+      });
+      first.appendChild(linked);
+    } else if (t.incidentReference) {
+      var of = document.createElement("span");
+      of.className = "muted linked";
+      of.textContent = "lié à " + t.incidentReference;
+      first.appendChild(of);
+    }
     var sla = document.createElement("span");
     window.AgentSla.attach(sla, t.sla);
     first.appendChild(sla);
@@ -141,6 +168,21 @@
     window.AgentTicketView.open(reference);
   }
 
+  function showLinked(reference) {
+    incident = reference;
+    page = 1;
+    byId("inbox-incident-reference").textContent = reference;
+    byId("inbox-incident").hidden = false;
+    window.AgentViews.show("inbox");
+  }
+
+  function clearLinked() {
+    incident = null;
+    page = 1;
+    byId("inbox-incident").hidden = true;
+    load();
+  }
+
   function choose(name) {
     view = name;
     page = 1;
@@ -162,6 +204,7 @@
       page = 1;
       load();
     });
+    byId("inbox-incident-clear").addEventListener("click", clearLinked);
     byId("inbox-previous").addEventListener("click", function () { page = Math.max(1, page - 1); load(); });
     byId("inbox-next").addEventListener("click", function () { page++; load(); });
     document.addEventListener("agent:ready", function () { ready = true; load(); });
@@ -173,5 +216,5 @@
   }
 
   wire();
-  window.AgentInbox = { reload: later, open: open };
+  window.AgentInbox = { reload: later, open: open, linked: showLinked };
 })();

@@ -63,6 +63,11 @@
     byId("ticket-view-none").hidden = true;
     byId("ticket-view").hidden = false;
     render();
+    // An incident's ticket has no customer conversation (its conversation id names the notice): nothing to ask for.
+    if (view.ticket.isIncident) {
+      noTranscript("Demande d'incident : pas de conversation avec un client. Les demandeurs suivent l'incident par ses signalements liés.");
+      return;
+    }
     await loadTranscript(view.ticket.conversationId, mine);
   }
 
@@ -83,6 +88,8 @@
     byId("tv-title").textContent = t.title;
     byId("tv-description").textContent = t.description;
     byId("tv-quarantine").hidden = t.status !== "quarantined";
+    byId("tv-take").hidden = !!t.isIncident;
+    renderIncident(t);
     options(byId("tv-status"), [t.status].concat(view.nextStatuses), t.status, labels.status);
     options(byId("tv-priority"), ["urgent", "high", "normal", "low"], t.priority, labels.priority);
     options(byId("tv-category"), Object.keys(labels.category), t.category, labels.category);
@@ -147,6 +154,38 @@
     });
   }
 
+  function noTranscript(text) {
+    var list = byId("tv-transcript");
+    list.textContent = "";
+    list.appendChild(item("system", "", text));
+  }
+
+  // An incident ticket leads to its linked reports; a linked report to its incident.
+  function renderIncident(t) {
+    var box = byId("tv-incident");
+    box.textContent = "";
+    box.hidden = !t.isIncident && !t.incidentReference;
+    if (box.hidden) {
+      return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link";
+    if (t.isIncident) {
+      var n = view.linkedCount || 0;
+      box.appendChild(document.createTextNode("Incident : " + n + (n > 1 ? " signalements liés. " : " signalement lié. ")));
+      button.textContent = "Voir les signalements liés";
+      button.dataset.action = "linked";
+      button.addEventListener("click", function () { window.AgentInbox.linked(t.reference); });
+    } else {
+      box.appendChild(document.createTextNode("Rattachée à l'incident "));
+      button.textContent = t.incidentReference;
+      button.dataset.action = "incident";
+      button.addEventListener("click", function () { window.AgentInbox.open(t.incidentReference); });
+    }
+    box.appendChild(button);
+  }
+
   async function loadTranscript(conversationId, mine) {
     var list = byId("tv-transcript");
     var response = await api("/api/handoffs/" + encodeURIComponent(conversationId));
@@ -156,7 +195,7 @@
     }
     list.textContent = "";
     if (!conversation) {
-      list.appendChild(item("system", "", "Transcription indisponible."));
+      noTranscript("Transcription indisponible.");
       return;
     }
     var flags = {};
