@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Assistant.Bot.BotFramework;
 
-/// <summary>The <c>Bot</c> section: the Azure Bot Service registration this endpoint answers for.</summary>
+/// <summary>
+/// The <c>Bot</c> section: the Azure Bot Service registrations this endpoint answers for. The top-level
+/// <c>MicrosoftAppId</c> keys are one registration; <c>Registrations</c> lists more, each with its own operator.
+/// </summary>
 public sealed class BotFrameworkOptions
 {
     public const string SectionName = "Bot";
@@ -19,6 +22,9 @@ public sealed class BotFrameworkOptions
 
     /// <summary>The tenant of a single-tenant registration; empty means the multi-tenant <c>botframework.com</c> tenant.</summary>
     public string? MicrosoftAppTenantId { get; set; }
+
+    /// <summary>More registrations in the same deployment (one per operator, typically); the inbound token's audience picks one.</summary>
+    public List<BotRegistration> Registrations { get; set; } = [];
 
     /// <summary>Where the signing keys of Azure Bot Service tokens are published.</summary>
     [Required]
@@ -57,9 +63,52 @@ public sealed class BotFrameworkOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
     public TimeSpan DeliveryBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
-    public bool IsAuthenticated => !string.IsNullOrWhiteSpace(MicrosoftAppId);
+    public bool IsAuthenticated => AllRegistrations().Count > 0;
 
-    public string ResolveTokenEndpoint() =>
+    /// <summary>The top-level registration (if its app id is set) first, then the listed ones.</summary>
+    public IReadOnlyList<BotRegistration> AllRegistrations()
+    {
+        var all = new List<BotRegistration>();
+        if (!string.IsNullOrWhiteSpace(MicrosoftAppId))
+        {
+            all.Add(new BotRegistration
+            {
+                MicrosoftAppId = MicrosoftAppId,
+                MicrosoftAppPassword = MicrosoftAppPassword,
+                MicrosoftAppTenantId = MicrosoftAppTenantId,
+                Operator = Operator,
+            });
+        }
+
+        all.AddRange(Registrations);
+        return all;
+    }
+
+    /// <summary>The registration of that app id; null for none (or for null: the first one, as references stored before registrations were listed).</summary>
+    public BotRegistration? FindRegistration(string? appId) =>
+        appId is null ? AllRegistrations().FirstOrDefault()
+        : AllRegistrations().FirstOrDefault(r => string.Equals(r.MicrosoftAppId, appId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// What keys a channel conversation besides its channel and id: nothing for the top-level registration (and the
+    /// Emulator), the app id for a listed one, so two bots in the same Teams group chat keep separate conversations.
+    /// </summary>
+    public string? ConversationScope(BotRegistration? registration) =>
+        registration is null || string.Equals(registration.MicrosoftAppId, MicrosoftAppId, StringComparison.OrdinalIgnoreCase)
+            ? null : registration.MicrosoftAppId;
+
+    /// <summary>Whose assistant answers: the per-channel mapping, then the registration's operator, then <see cref="Operator"/>.</summary>
+    public string? OperatorFor(string channelId, BotRegistration? registration) =>
+        ChannelOperators.GetValueOrDefault(channelId)
+        ?? (string.IsNullOrWhiteSpace(registration?.Operator) ? null : registration.Operator)
+        ?? (string.IsNullOrWhiteSpace(Operator) ? null : Operator);
+
+    /// <summary>Every listed registration has an app id and a password, and no app id is given twice.</summary>
+    public bool RegistrationsAreComplete() =>
+        Registrations.All(r => !string.IsNullOrWhiteSpace(r.MicrosoftAppId) && !string.IsNullOrWhiteSpace(r.MicrosoftAppPassword))
+        && AllRegistrations().Select(r => r.MicrosoftAppId).Distinct(StringComparer.OrdinalIgnoreCase).Count() == AllRegistrations().Count;
+
+    public string ResolveTokenEndpoint(BotRegistration registration) =>
         !string.IsNullOrWhiteSpace(TokenEndpoint) ? TokenEndpoint
-        : $"https://login.microsoftonline.com/{(string.IsNullOrWhiteSpace(MicrosoftAppTenantId) ? "botframework.com" : MicrosoftAppTenantId)}/oauth2/v2.0/token";
+        : $"https://login.microsoftonline.com/{(string.IsNullOrWhiteSpace(registration.MicrosoftAppTenantId) ? "botframework.com" : registration.MicrosoftAppTenantId)}/oauth2/v2.0/token";
 }

@@ -12,7 +12,8 @@ public static partial class BotFrameworkServices
         services.AddOptions<BotFrameworkOptions>()
             .Bind(configuration.GetSection(BotFrameworkOptions.SectionName))
             .ValidateDataAnnotations()
-            .Validate(o => !o.IsAuthenticated || !string.IsNullOrWhiteSpace(o.MicrosoftAppPassword), "Bot:MicrosoftAppPassword is required with Bot:MicrosoftAppId.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.MicrosoftAppId) || !string.IsNullOrWhiteSpace(o.MicrosoftAppPassword), "Bot:MicrosoftAppPassword is required with Bot:MicrosoftAppId.")
+            .Validate(o => o.RegistrationsAreComplete(), "Each Bot:Registrations:{n} needs a MicrosoftAppId and a MicrosoftAppPassword, and no app id may be given twice.")
             .ValidateOnStart();
         services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<InboundAuthenticator>();
@@ -32,7 +33,10 @@ public static partial class BotFrameworkServices
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotFrameworkServices).FullName!);
         if (options.IsAuthenticated)
         {
-            LogAuthenticated(logger, BotFrameworkApi.Path, options.MicrosoftAppId!);
+            foreach (var registration in options.AllRegistrations())
+            {
+                LogAuthenticated(logger, BotFrameworkApi.Path, registration.MicrosoftAppId, registration.Operator ?? options.Operator ?? "(default)");
+            }
         }
         else
         {
@@ -42,8 +46,8 @@ public static partial class BotFrameworkServices
         return app;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Bot Framework endpoint {Path} checks Azure Bot Service tokens for app id {AppId}")]
-    private static partial void LogAuthenticated(ILogger logger, string path, string appId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot Framework endpoint {Path} checks Azure Bot Service tokens for app id {AppId} (operator {OperatorId})")]
+    private static partial void LogAuthenticated(ILogger logger, string path, string appId, string operatorId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Framework endpoint {Path}: no Bot:MicrosoftAppId is configured, so it accepts unauthenticated calls from loopback only (Bot Framework Emulator)")]
     private static partial void LogLoopbackOnly(ILogger logger, string path);

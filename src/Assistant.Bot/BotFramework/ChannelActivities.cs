@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Assistant.Bot.Channel;
 using Assistant.Bot.Channel.Activities;
@@ -26,27 +27,39 @@ public sealed partial class ChannelActivities(
     TimeProvider time,
     ILogger<ChannelActivities> logger)
 {
-    public async Task AcceptAsync(Activity activity)
+    /// <param name="registration">The registration the inbound token was issued for; null for the Emulator.</param>
+    /// <param name="expectReplies">The caller waits for the turn's replies in the response (<c>deliveryMode: expectReplies</c>).</param>
+    /// <returns>With <paramref name="expectReplies"/>, the turn to wait for; otherwise (or for an activity no turn follows) null.</returns>
+    public async Task<AwaitedTurn?> AcceptAsync(Activity activity, BotRegistration? registration, bool expectReplies)
     {
-        var conversationId = ConversationIdOf(activity.ChannelId!, activity.Conversation!.Id!);
-        var operatorId = OperatorFor(activity.ChannelId!);
+        var conversationId = ConversationIdOf(activity.ChannelId!, activity.Conversation!.Id!, options.Value.ConversationScope(registration));
+        var operatorId = options.Value.OperatorFor(activity.ChannelId!, registration) ?? assistant.Value.DefaultOperator;
         var userId = UserIdOf(activity);
-        var reference = Remember(conversationId, operatorId, activity);
+        var reference = Remember(conversationId, operatorId, registration?.MicrosoftAppId, activity);
         if (await store.TryCreateAsync(conversationId, userId, reference.OperatorId, activity.Locale))
         {
             LogStarted(logger, conversationId, activity.ChannelId!, reference.OperatorId);
         }
 
         relay.Watch(conversationId);
+        var ended = expectReplies ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
         switch (activity.Type)
         {
             case ActivityTypes.Message:
-                await AcceptMessageAsync(conversationId, reference, userId, activity);
-                break;
+                return await AcceptMessageAsync(conversationId, reference, userId, activity, ended);
             case ActivityTypes.ConversationUpdate when activity.MembersAdded is { Count: > 0 }:
                 // The user or the bot joined: the pipeline greets once (a conversation it already knows is not greeted again).
+                // The update is not logged; with expectReplies it gets an id of its own, which the greeting replies to.
+                var updateId = ended is null ? null : "update-" + Guid.NewGuid().ToString("N");
+                var after = store.Find(conversationId)?.LastWatermark ?? 0;
+                if (updateId is not null)
+                {
+                    RememberChannelId(conversationId, reference, updateId, activity.Id, expectReplies: true);
+                }
+
                 turns.Enqueue(new TurnWorkItem(conversationId, reference.OperatorId, new Activity
                 {
+                    Id = updateId,
                     Type = ActivityTypes.ConversationUpdate,
                     Timestamp = time.GetUtcNow(),
                     ChannelId = activity.ChannelId,
@@ -55,15 +68,49 @@ public sealed partial class ChannelActivities(
                     Conversation = new ConversationAccount { Id = conversationId },
                     Locale = activity.Locale,
                     MembersAdded = [new ChannelAccount { Id = userId, Role = RoleTypes.User }],
-                }));
-                break;
+                })
+                { Ended = ended });
+                return ended is null ? null : new AwaitedTurn(conversationId, updateId!, after, ended.Task);
             default:
                 LogIgnored(logger, activity.Type, conversationId);
-                break;
+                return null;
         }
     }
 
-    private async Task AcceptMessageAsync(string conversationId, ChannelReference reference, string userId, Activity activity)
+    /// <summary>
+    /// The bot's messages of an awaited turn, as the channel receives them. Called once the turn has ended: the turn
+    /// writes its replies in one commit before it ends.
+    /// </summary>
+    public List<Activity> RepliesOf(AwaitedTurn turn)
+    {
+        var replies = new List<Activity>();
+        if (references.Find(turn.ConversationId) is not { } reference)
+        {
+            return replies;
+        }
+
+        var watermark = turn.AfterWatermark;
+        IReadOnlyList<ActivityRecord> page;
+        do
+        {
+            page = store.ReadAfter(turn.ConversationId, watermark);
+            foreach (var record in page)
+            {
+                var logged = JsonSerializer.Deserialize<Activity>(record.Json, ActivityJson.Options)!;
+                if (logged.ReplyToId == turn.ReplyToId && OutboundActivities.ToChannel(logged, reference) is { } outbound)
+                {
+                    replies.Add(outbound);
+                }
+
+                watermark = record.Watermark;
+            }
+        }
+        while (page.Count == ConversationStore.PageSize);
+
+        return replies;
+    }
+
+    private async Task<AwaitedTurn?> AcceptMessageAsync(string conversationId, ChannelReference reference, string userId, Activity activity, TaskCompletionSource? ended)
     {
         var channelActivityId = activity.Id;
         activity.Text = WithoutBotMention(activity);
@@ -73,33 +120,44 @@ public sealed partial class ChannelActivities(
         activity.Conversation = new ConversationAccount { Id = conversationId };
         activity.Locale ??= store.Find(conversationId)?.Locale;
         var stored = await store.AppendAsync(conversationId, activity, sender.Publish);
-        if (channelActivityId is not null)
+        if (channelActivityId is not null || ended is not null)
         {
-            references.Update(conversationId, current =>
-            {
-                var updated = current ?? reference;
-                updated.ChannelActivityIds.Add(new RememberedActivity { Id = stored.Activity.Id!, ChannelActivityId = channelActivityId });
-                if (updated.ChannelActivityIds.Count > ChannelReferences.RememberedActivities)
-                {
-                    updated.ChannelActivityIds.RemoveRange(0, updated.ChannelActivityIds.Count - ChannelReferences.RememberedActivities);
-                }
-
-                return updated;
-            });
+            // Before the turn is queued: the relay must know a reply's channel id (and that it is not its to send) first.
+            RememberChannelId(conversationId, reference, stored.Activity.Id!, channelActivityId, ended is not null);
         }
 
         LogReceived(logger, stored.Activity.Id!, conversationId);
-        turns.Enqueue(new TurnWorkItem(conversationId, reference.OperatorId, stored.Activity));
+        turns.Enqueue(new TurnWorkItem(conversationId, reference.OperatorId, stored.Activity) { Ended = ended });
+        if (ended is not null)
+        {
+            return new AwaitedTurn(conversationId, stored.Activity.Id!, stored.Watermark, ended.Task);
+        }
+
         await sender.SendTypingAsync(conversationId, sender.BotAccount(reference.OperatorId), CancellationToken.None);
+        return null;
     }
 
+    private void RememberChannelId(string conversationId, ChannelReference reference, string id, string? channelActivityId, bool expectReplies) =>
+        references.Update(conversationId, current =>
+        {
+            var updated = current ?? reference;
+            updated.ChannelActivityIds.Add(new RememberedActivity { Id = id, ChannelActivityId = channelActivityId ?? "", ExpectReplies = expectReplies });
+            if (updated.ChannelActivityIds.Count > ChannelReferences.RememberedActivities)
+            {
+                updated.ChannelActivityIds.RemoveRange(0, updated.ChannelActivityIds.Count - ChannelReferences.RememberedActivities);
+            }
+
+            return updated;
+        });
+
     /// <summary>The reference is refreshed at every activity: the Connector's serviceUrl may change, and the latest wins.</summary>
-    private ChannelReference Remember(string conversationId, string operatorId, Activity activity) =>
+    private ChannelReference Remember(string conversationId, string operatorId, string? appId, Activity activity) =>
         references.Update(conversationId, current =>
         {
             var now = time.GetUtcNow().UtcDateTime;
             var reference = current ?? new ChannelReference { CreatedAt = now, OperatorId = operatorId, ChannelUserId = activity.From?.Id ?? "" };
             reference.ChannelId = activity.ChannelId!;
+            reference.AppId = appId;
             reference.ServiceUrl = activity.ServiceUrl!;
             reference.ChannelConversationId = activity.Conversation!.Id!;
             reference.ConversationType = activity.Conversation.ConversationType ?? reference.ConversationType;
@@ -118,18 +176,18 @@ public sealed partial class ChannelActivities(
             return reference;
         });
 
-    /// <summary>The assistant's id of a channel conversation: stable, short, and free of the characters channel ids carry (Teams' ";messageid=").</summary>
-    public static string ConversationIdOf(string channelId, string channelConversationId)
+    /// <summary>
+    /// The assistant's id of a channel conversation: stable, short, and free of the characters channel ids carry (Teams'
+    /// ";messageid="). A listed registration's app id is part of it (see <see cref="BotFrameworkOptions.ConversationScope"/>).
+    /// </summary>
+    public static string ConversationIdOf(string channelId, string channelConversationId, string? scope = null)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(channelId + "\n" + channelConversationId));
+        var key = channelId + "\n" + channelConversationId + (scope is null ? "" : "\n" + scope.ToLowerInvariant());
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
         return "bf-" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
 
     private static string UserIdOf(Activity activity) => $"{activity.ChannelId}:{activity.From?.Id}";
-
-    private string OperatorFor(string channelId) =>
-        options.Value.ChannelOperators.GetValueOrDefault(channelId)
-        ?? (string.IsNullOrWhiteSpace(options.Value.Operator) ? assistant.Value.DefaultOperator : options.Value.Operator);
 
     /// <summary>In Teams and group chats the bot is @mentioned in the text ("&lt;at&gt;Assistant&lt;/at&gt; my order"): the mention is not what the user asks.</summary>
     public static string? WithoutBotMention(Activity activity)

@@ -20,6 +20,9 @@ public sealed class ChannelReference
     public string? UserName { get; set; }
     public string? UserAadObjectId { get; set; }
     public string OperatorId { get; set; } = "";
+
+    /// <summary>The app id of the registration the conversation came through (its outbound tokens); null: the first one, or none (Emulator).</summary>
+    public string? AppId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
@@ -35,4 +38,7 @@ public sealed class RememberedActivity
 {
     public string Id { get; set; } = "";
     public string ChannelActivityId { get; set; } = "";
+
+    /// <summary>Sent with <c>deliveryMode: expectReplies</c>: its replies go back in the HTTP response, not through the Connector.</summary>
+    public bool ExpectReplies { get; set; }
 }

@@ -58,6 +58,22 @@ public sealed class ChannelReferences : IDisposable
         }
     }
 
+    /// <summary>Records what the relay has handed to the Connector; null (and nothing written) once the reference is gone (erased).</summary>
+    public ChannelReference? AdvanceDelivered(string conversationId, long watermark)
+    {
+        lock (_gate)
+        {
+            if (_references.FindById(conversationId) is not { } current)
+            {
+                return null;
+            }
+
+            current.DeliveredWatermark = Math.Max(current.DeliveredWatermark, watermark);
+            _references.Update(current);
+            return current;
+        }
+    }
+
     public void Delete(string conversationId)
     {
         lock (_gate)

@@ -36,7 +36,7 @@ public sealed class ConnectorClient(IHttpClientFactory http, ConnectorTokens tok
             {
                 Content = new StringContent(JsonSerializer.Serialize(activity, ActivityJson.Options), Encoding.UTF8, "application/json"),
             };
-            if (await tokens.GetAsync(cancellationToken) is { } token)
+            if (await tokens.GetAsync(reference.AppId, cancellationToken) is { } token)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
@@ -45,7 +45,7 @@ public sealed class ConnectorClient(IHttpClientFactory http, ConnectorTokens tok
             var status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                tokens.Invalidate();
+                tokens.Invalidate(reference.AppId);
             }
 
             return response.IsSuccessStatusCode ? (ConnectorOutcome.Sent, status)

@@ -73,12 +73,8 @@ public sealed partial class ConnectorRelay(
     /// <summary>Sends everything after the delivered watermark; stops at a reply the Connector keeps failing.</summary>
     private async Task DeliverPendingAsync(string conversationId)
     {
-        if (references.Find(conversationId) is not { } reference)
-        {
-            return;
-        }
-
-        if (store.Find(conversationId) is null)
+        var reference = references.Find(conversationId);
+        if (reference is null || store.Find(conversationId) is null)
         {
             // The conversation was erased (a user's erasure, retention): its reference, with the user's channel ids, goes too.
             references.Delete(conversationId);
@@ -98,20 +94,24 @@ public sealed partial class ConnectorRelay(
                 return;
             }
 
+            // Read after the page: a reply in it was committed after its message's expectReplies mark was saved.
+            reference = references.Find(conversationId) ?? reference;
             foreach (var record in page)
             {
                 var logged = JsonSerializer.Deserialize<Activity>(record.Json, ActivityJson.Options)!;
-                if (OutboundActivities.ToChannel(logged, reference) is { } outbound && !await SendWithRetriesAsync(reference, outbound, record.Id))
+                if (!OutboundActivities.WentBackInResponse(logged, reference)
+                    && OutboundActivities.ToChannel(logged, reference) is { } outbound
+                    && !await SendWithRetriesAsync(reference, outbound, record.Id))
                 {
                     return;
                 }
 
-                reference = references.Update(conversationId, current =>
+                if (references.AdvanceDelivered(conversationId, record.Watermark) is not { } advanced)
                 {
-                    var updated = current ?? reference;
-                    updated.DeliveredWatermark = Math.Max(updated.DeliveredWatermark, record.Watermark);
-                    return updated;
-                });
+                    return; // erased meanwhile: an erased reference is not written back
+                }
+
+                reference = advanced;
             }
         }
     }

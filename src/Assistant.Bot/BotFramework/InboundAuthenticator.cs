@@ -6,17 +6,22 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Assistant.Bot.BotFramework;
 
-/// <summary>Whether a request to <c>/api/messages</c> may go on: 200 when it may, else 401 or 403 with the reason logged.</summary>
-public sealed record InboundCheck(int StatusCode, string? Reason)
+/// <summary>
+/// Whether a request to <c>/api/messages</c> may go on: 200 when it may, with the registration its token was issued for
+/// (null for the Emulator on loopback), else 401 or 403 with the reason logged.
+/// </summary>
+public sealed record InboundCheck(int StatusCode, string? Reason, BotRegistration? Registration = null)
 {
     public static readonly InboundCheck Allowed = new(StatusCodes.Status200OK, null);
+
+    public static InboundCheck AllowedFor(BotRegistration registration) => new(StatusCodes.Status200OK, null, registration);
 
     public bool IsAllowed => StatusCode == StatusCodes.Status200OK;
 }
 
 /// <summary>
 /// Checks the bearer token Azure Bot Service (or an Entra-issued caller) sends with each activity, as the Bot Connector
-/// authentication rules say: issuer, audience = our app id, lifetime with 5 minutes of clock skew, an RS256/384/512
+/// authentication rules say: issuer, audience = the app id of one of our registrations (which picks the registration), lifetime with 5 minutes of clock skew, an RS256/384/512
 /// signature by a key of the issuer's OpenID key set, the <c>serviceurl</c> claim equal to the activity's serviceUrl,
 /// and the activity's channel among the signing key's endorsements. There is no switch that turns this off: without an
 /// app id, only loopback callers (the Emulator on the same machine) are let in, unauthenticated.
@@ -42,9 +47,10 @@ public sealed partial class InboundAuthenticator
         _entraKeys = new OpenIdKeys(_options.EntraOpenIdMetadataUrl, client, time, _options.KeysRefreshInterval, _options.KeysMinimumRefresh, logger);
     }
 
-    public async Task<InboundCheck> CheckAsync(string? authorization, Activity activity, IPAddress? remoteAddress, CancellationToken cancellationToken)
+    /// <param name="proxied">The request carries forwarding headers: it came through a proxy, whatever its address here.</param>
+    public async Task<InboundCheck> CheckAsync(string? authorization, Activity activity, IPAddress? remoteAddress, bool proxied, CancellationToken cancellationToken)
     {
-        var check = await EvaluateAsync(authorization, activity, remoteAddress, cancellationToken);
+        var check = await EvaluateAsync(authorization, activity, remoteAddress, proxied, cancellationToken);
         if (!check.IsAllowed)
         {
             LogRefused(_logger, check.StatusCode, check.Reason!, activity.ChannelId, remoteAddress?.ToString());
@@ -53,13 +59,14 @@ public sealed partial class InboundAuthenticator
         return check;
     }
 
-    private async Task<InboundCheck> EvaluateAsync(string? authorization, Activity activity, IPAddress? remoteAddress, CancellationToken cancellationToken)
+    private async Task<InboundCheck> EvaluateAsync(string? authorization, Activity activity, IPAddress? remoteAddress, bool proxied, CancellationToken cancellationToken)
     {
         if (!_options.IsAuthenticated)
         {
-            return remoteAddress is not null && IPAddress.IsLoopback(remoteAddress)
+            // A reverse proxy on the same machine connects from loopback too: what it forwards is not the local Emulator.
+            return remoteAddress is not null && IPAddress.IsLoopback(remoteAddress) && !proxied
                 ? InboundCheck.Allowed
-                : Unauthorized("no Bot:MicrosoftAppId is configured, so only loopback callers are accepted");
+                : Unauthorized("no Bot:MicrosoftAppId is configured, so only direct loopback callers are accepted");
         }
 
         if (authorization is null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -78,8 +85,15 @@ public sealed partial class InboundAuthenticator
             return Unauthorized("the bearer token is not a JWT");
         }
 
+        // The audience picks the registration; the signature check below validates it like every other claim.
+        var registration = token.Audiences.Select(_options.FindRegistration).FirstOrDefault(r => r is not null);
+        if (registration is null)
+        {
+            return Unauthorized("the token's audience is not the app id of any registration of this bot");
+        }
+
         var fromChannel = token.Issuer == BotFrameworkOptions.BotFrameworkIssuer;
-        if (!fromChannel && !EntraIssuers().Contains(token.Issuer))
+        if (!fromChannel && !EntraIssuers(registration).Contains(token.Issuer))
         {
             return Unauthorized($"issuer {token.Issuer} is not trusted");
         }
@@ -99,7 +113,7 @@ public sealed partial class InboundAuthenticator
         var result = await _handler.ValidateTokenAsync(raw, new TokenValidationParameters
         {
             ValidIssuer = token.Issuer,
-            ValidAudience = _options.MicrosoftAppId,
+            ValidAudience = registration.MicrosoftAppId,
             IssuerSigningKey = key.Key,
             ValidAlgorithms = Algorithms,
             ClockSkew = ClockSkew,
@@ -135,13 +149,13 @@ public sealed partial class InboundAuthenticator
             return new InboundCheck(StatusCodes.Status403Forbidden, $"the signing key is not endorsed for channel {activity.ChannelId}");
         }
 
-        return InboundCheck.Allowed;
+        return InboundCheck.AllowedFor(registration);
     }
 
     /// <summary>The Entra issuers of a single-tenant registration (v1 and v2 tokens); none without a tenant.</summary>
-    private HashSet<string> EntraIssuers() => string.IsNullOrWhiteSpace(_options.MicrosoftAppTenantId)
+    private static HashSet<string> EntraIssuers(BotRegistration registration) => string.IsNullOrWhiteSpace(registration.MicrosoftAppTenantId)
         ? []
-        : [$"https://sts.windows.net/{_options.MicrosoftAppTenantId}/", $"https://login.microsoftonline.com/{_options.MicrosoftAppTenantId}/v2.0"];
+        : [$"https://sts.windows.net/{registration.MicrosoftAppTenantId}/", $"https://login.microsoftonline.com/{registration.MicrosoftAppTenantId}/v2.0"];
 
     private static InboundCheck Unauthorized(string reason) => new(StatusCodes.Status401Unauthorized, reason);
 

@@ -41,7 +41,7 @@ public static class OutboundActivities
                 ConversationType = reference.ConversationType,
                 TenantId = reference.TenantId,
             },
-            ReplyToId = reference.ChannelActivityIds.FirstOrDefault(a => a.Id == logged.ReplyToId)?.ChannelActivityId,
+            ReplyToId = reference.ChannelActivityIds.FirstOrDefault(a => a.Id == logged.ReplyToId)?.ChannelActivityId is { Length: > 0 } replyTo ? replyTo : null,
             Text = text,
             TextFormat = logged.TextFormat,
             Locale = logged.Locale,
@@ -64,6 +64,10 @@ public static class OutboundActivities
 
         return outbound;
     }
+
+    /// <summary>A reply to an activity sent with <c>deliveryMode: expectReplies</c>: it went back in that request's response.</summary>
+    public static bool WentBackInResponse(Activity logged, ChannelReference reference) =>
+        logged.ReplyToId is { } replyTo && reference.ChannelActivityIds.Any(a => a.Id == replyTo && a.ExpectReplies);
 
     /// <summary>Teams shows suggested actions in one-to-one chats only.</summary>
     public static bool HasSuggestedActions(ChannelReference reference) =>

@@ -111,12 +111,13 @@ public static class ModelSetAnalysis
 
         // A victim reporting what was done to them (an insult quoted, a hacked account, a phishing mail) writes the words
         // the model flags: the score alone never counts a strike against them; a rule still does.
-        if (rule is null && TargetCues.ReportsHarmSuffered(matchingText))
+        var verdict = Decide(scores, rule, thresholds);
+        if (rule is null && verdict.Strike && TargetCues.ReportsHarmSuffered(matchingText))
         {
             return Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = DecidedByModelReportingHarm };
         }
 
-        return Decide(scores, rule, thresholds);
+        return verdict;
     }
 
     /// <summary>

@@ -126,12 +126,12 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_invoke_is_answered_501_and_expectReplies_400_each_saying_whyAsync()
+    public async Task An_invoke_is_answered_501_saying_which_and_expectReplies_gets_the_replies_in_the_responseAsync()
     {
         var invoke = Message("msteams", "");
         invoke["type"] = "invoke";
         invoke["name"] = "adaptiveCard/action";
-        var expectReplies = Message("msteams", "Bonjour");
+        var expectReplies = Message("msteams", "Bonjour", "expecting-conv");
         expectReplies["deliveryMode"] = "expectReplies";
 
         var invoked = await PostAsync(_issuer.CreateToken(_kid), invoke);
@@ -139,8 +139,22 @@ public sealed class BotFrameworkAuthTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotImplemented, invoked.StatusCode);
         Assert.Contains("adaptiveCard/action", await invoked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, expecting.StatusCode);
-        Assert.Contains("expectReplies", await expecting.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, expecting.StatusCode);
+        var replies = JsonNode.Parse(await expecting.Content.ReadAsStringAsync())!["activities"]!.AsArray();
+        Assert.Equal(BotReplies.OpeningCount, replies.Count);
+        Assert.All(replies, r => Assert.Equal("channel-activity-1", (string?)r!["replyToId"]));
+
+        // A message with normal delivery after it: its reply comes through the Connector, and the first turn's never did.
+        var normal = Message("msteams", "Accepter et valider", "expecting-conv");
+        normal["id"] = "channel-activity-2";
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(_issuer.CreateToken(_kid), normal)).StatusCode);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!_issuer.Received.Any(r => r.Path.EndsWith("expecting-conv/activities/channel-activity-2", StringComparison.Ordinal)))
+        {
+            await Task.Delay(50, limit.Token);
+        }
+
+        Assert.DoesNotContain(_issuer.Received, r => r.Path.EndsWith("expecting-conv/activities/channel-activity-1", StringComparison.Ordinal));
     }
 
     [Fact]

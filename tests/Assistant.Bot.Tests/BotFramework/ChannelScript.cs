@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 namespace Assistant.Bot.Tests.BotFramework;
 
 /// <summary>
-/// tests/protocol/botframework-channel.js running against the bot: the steps it prints on stdout are read as they come,
-/// so the test can act as the support team between them.
+/// A script of tests/protocol (botframework-channel.js, botframework-parent.js) running against the bot: the steps it
+/// prints on stdout are read as they come, so the test can act as the support team between them.
 /// </summary>
 public sealed class ChannelScript : IAsyncDisposable
 {
@@ -40,23 +40,27 @@ public sealed class ChannelScript : IAsyncDisposable
         }
     }
 
-    public static ChannelScript Start(Uri bot, string agentText)
+    public static ChannelScript Start(Uri bot, string agentText) =>
+        Start("botframework-channel.js", bot, new Dictionary<string, string> { ["AGENT_TEXT"] = agentText });
+
+    public static ChannelScript Start(string script, Uri bot, IReadOnlyDictionary<string, string>? environment = null)
     {
         var directory = Path.Combine(RepositoryRoot(), "tests", "protocol");
         Assert.True(
             Directory.Exists(Path.Combine(directory, "node_modules", "botbuilder")),
             $"The Node packages of the protocol tests are missing: run build/install-test-deps.sh (npm ci in {directory}).");
-        var start = new ProcessStartInfo("node", "botframework-channel.js")
+        var start = new ProcessStartInfo("node", script)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment =
-            {
-                ["BOT_URL"] = new Uri(bot, "api/messages").ToString(),
-                ["AGENT_TEXT"] = agentText,
-            },
+            Environment = { ["BOT_URL"] = new Uri(bot, "api/messages").ToString() },
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         return new ChannelScript(Process.Start(start) ?? throw new InvalidOperationException("node could not be started."));
     }
 
@@ -73,7 +77,7 @@ public sealed class ChannelScript : IAsyncDisposable
         catch (Exception ex) when (ex is OperationCanceledException or System.Threading.Channels.ChannelClosedException)
         {
             await Task.Delay(200); // let stderr drain into the transcript
-            Assert.Fail($"botframework-channel.js gave no step {name} (exit {(_node.HasExited ? _node.ExitCode : "none")}):\n{Transcript}");
+            Assert.Fail($"The script gave no step {name} (exit {(_node.HasExited ? _node.ExitCode : "none")}):\n{Transcript}");
             throw;
         }
     }

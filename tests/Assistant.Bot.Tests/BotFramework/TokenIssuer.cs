@@ -44,6 +44,9 @@ public sealed class TokenIssuer : IAsyncDisposable
 
     public int TokenRequests;
 
+    /// <summary>The app ids the token endpoint knows, with their secrets; others (or a wrong secret) get 401.</summary>
+    public ConcurrentDictionary<string, string> Secrets { get; } = new() { [AppId] = "test-password" };
+
     /// <summary>How many of the next messages the Connector answers with 503 (typing indicators are not counted).</summary>
     public int FailNextMessages;
 
@@ -67,10 +70,17 @@ public sealed class TokenIssuer : IAsyncDisposable
             Interlocked.Increment(ref issuer._keySetFetches);
             return Results.Json(new JsonObject { ["keys"] = new JsonArray([.. issuer._published.Select(p => Jwk(p.Key, p.Value.Key, p.Value.Endorsements))]) });
         });
-        app.MapPost("/oauth2/v2.0/token", () =>
+        app.MapPost("/oauth2/v2.0/token", async (HttpRequest request) =>
         {
             Interlocked.Increment(ref issuer.TokenRequests);
-            return Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["access_token"] = "connector-token-1" });
+            var form = await request.ReadFormAsync();
+            var client = form["client_id"].ToString();
+            if (!issuer.Secrets.TryGetValue(client, out var secret) || secret != form["client_secret"].ToString())
+            {
+                return Results.StatusCode(StatusCodes.Status401Unauthorized);
+            }
+
+            return Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["access_token"] = ConnectorTokenOf(client) });
         });
         app.MapPost("/connector/v3/conversations/{**rest}", async (HttpRequest request) =>
         {
@@ -91,6 +101,9 @@ public sealed class TokenIssuer : IAsyncDisposable
         issuer.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return issuer;
     }
+
+    /// <summary>The access token the token endpoint gives that app id.</summary>
+    public static string ConnectorTokenOf(string appId) => appId == AppId ? "connector-token-1" : "connector-token-" + appId;
 
     /// <summary>Publishes a new key in the key set, endorsed for those channels; returns its id.</summary>
     public string Publish(params string[] endorsements)

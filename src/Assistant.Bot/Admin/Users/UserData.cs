@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Bot.Admin.Audit;
+using Assistant.Bot.BotFramework;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Moderation;
@@ -11,7 +12,8 @@ using Assistant.Ticketing.Tickets;
 
 namespace Assistant.Bot.Admin.Users;
 
-public sealed record ConversationExport(string Id, string OperatorId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<JsonNode?> Activities, IReadOnlyList<AttachmentRecord> Attachments);
+/// <param name="Channel">For a conversation from a Bot Framework channel (Teams…), what is kept to write to it: the channel's ids and the user's name there.</param>
+public sealed record ConversationExport(string Id, string OperatorId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<JsonNode?> Activities, IReadOnlyList<AttachmentRecord> Attachments, ChannelReference? Channel = null);
 
 /// <summary>Everything stored about one visitor, as one JSON document.</summary>
 public sealed record UserDataExport(
@@ -31,7 +33,7 @@ public sealed record UserErasure(string UserId, int Conversations, int Activitie
 
 /// <summary>
 /// The data requests of the CGU (Digisense 7, ICOSNET 6): export everything stored about a visitor, or erase it.
-/// Erasure deletes conversations, uploads, dialog state, contacts, consents, relabelled messages, self-service outcomes and the addresses in the mail outbox; tickets stay for the operator
+/// Erasure deletes conversations (with their Bot Framework channel references), uploads, dialog state, contacts, consents, relabelled messages, self-service outcomes and the addresses in the mail outbox; tickets stay for the operator
 /// without the requester's identity; sanction decisions stay (an erasure does not lift a ban) without the messages.
 /// </summary>
 public sealed class UserData(
@@ -45,6 +47,7 @@ public sealed class UserData(
     IMailOutbox outbox,
     IMailAddressBook mailAddresses,
     SelfService.SelfServiceLog selfService,
+    ChannelReferences channels,
     TimeProvider time)
 {
     public UserDataExport Export(string userId)
@@ -59,7 +62,8 @@ public sealed class UserData(
                 Utc(c.CreatedAt),
                 Utc(c.UpdatedAt),
                 log.ReadAll(c.Id).Select(a => JsonNode.Parse(a.Json)).ToList(),
-                conversations.Attachments.Find(a => a.ConversationId == c.Id).ToList())).ToList(),
+                conversations.Attachments.Find(a => a.ConversationId == c.Id).ToList(),
+                channels.Find(c.Id))).ToList(),
             states,
             contacts,
             consents.ListByUser(userId),
@@ -125,6 +129,7 @@ public sealed class UserData(
             conversations.Attachments.Delete(attachment.Id);
         }
 
+        channels.Delete(conversationId);
         return (activities, attachments.Count);
     }
 

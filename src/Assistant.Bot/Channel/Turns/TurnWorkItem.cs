@@ -7,4 +7,7 @@ public sealed record TurnWorkItem(string ConversationId, string OperatorId, Acti
 {
     /// <summary>When it was queued, just after being stored (<see cref="System.Diagnostics.Stopwatch"/> ticks): turn latency starts here.</summary>
     public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>Completed once the turn has ended, its replies written (or it failed): for a caller that waits for them.</summary>
+    public TaskCompletionSource? Ended { get; init; }
 }

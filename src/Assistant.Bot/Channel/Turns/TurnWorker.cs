@@ -68,6 +68,7 @@ public sealed partial class TurnWorker(
         finally
         {
             metrics.TurnEnded(item);
+            item.Ended?.TrySetResult();
         }
     }
 
