@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the browser, protocol and e-mail tests need, once: Debian's Chromium, Debian's aiosmtpd (the SMTP
-# server the e-mail tests start), and the Node packages.
+# server the e-mail tests start), Debian's nginx (the TLS reverse proxy of the proxy test), and the Node packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +17,14 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq python3-aiosmtpd >/dev/null
+fi
+
+# The proxy test runs nginx itself, with its own configuration in a temporary folder (no service is started).
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing Debian's nginx for the reverse proxy test"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq nginx >/dev/null
 fi
 
 if ! command -v node >/dev/null 2>&1; then

@@ -71,6 +71,9 @@ public sealed class AdminDatabase : IDisposable
     /// <summary>Group commit for the writes of every turn (the moderation decisions of the audit log).</summary>
     public CommitQueue Commits { get; private set; } = null!;
 
+    /// <summary>A consistent copy of the file while it stays open (a backup); see <see cref="LiteDbSnapshot"/>.</summary>
+    public void SnapshotTo(string destinationFile) => LiteDbSnapshot.Write(_database, destinationFile);
+
     public void Dispose()
     {
         Commits.Dispose();

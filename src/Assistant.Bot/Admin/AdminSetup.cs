@@ -7,12 +7,13 @@ using Assistant.Bot.Admin.Templates;
 using Assistant.Bot.Admin.Thresholds;
 using Assistant.Bot.Admin.Users;
 using Assistant.Bot.Auth;
+using Assistant.Bot.Backup;
 using Assistant.Bot.Moderation;
 using Assistant.Bot.SelfService;
 
 namespace Assistant.Bot.Admin;
 
-/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, run-time settings, customer import, and the <c>/admin</c> page.</summary>
+/// <summary>The admin console: audit log, reply templates, moderation thresholds, sanctions, users' data requests, run-time settings, customer import, backups, and the <c>/admin</c> page.</summary>
 public static class AdminSetup
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
@@ -33,6 +34,7 @@ public static class AdminSetup
         services.AddHostedService(provider => provider.GetRequiredService<RetentionPurge>());
         services.AddHostedService<SavedTemplatesStartup>();
         services.AddSingleton<LlmSettingsStore>();
+        services.AddSingleton<DataBackup>();
         services.AddHostedService<SavedLlmSettingsStartup>();
         return services;
     }
@@ -57,6 +59,7 @@ public static class AdminSetup
         admin.MapModelsApi();
         admin.MapCustomersApi();
         admin.MapSelfServiceApi();
+        admin.MapBackupApi();
 
         // The page is public (it holds no data); its calls carry the admin's token.
         app.MapGet("/admin", (IWebHostEnvironment environment) =>

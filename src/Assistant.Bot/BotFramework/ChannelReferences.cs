@@ -1,4 +1,5 @@
 using Assistant.Bot.Hosting;
+using Assistant.Ticketing.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
 
@@ -80,6 +81,9 @@ public sealed class ChannelReferences : IDisposable
             _references.Delete(conversationId);
         }
     }
+
+    /// <summary>A consistent copy of the file while it stays open (a backup); see <see cref="LiteDbSnapshot"/>.</summary>
+    public void SnapshotTo(string destinationFile) => LiteDbSnapshot.Write(_database, destinationFile);
 
     public void Dispose() => _database.Dispose();
 }

@@ -32,6 +32,7 @@ public static class AssistantHost
             .Bind(configuration.GetSection(AssistantOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddAssistantProxy(configuration);
         services.AddAssistantKernel(configuration);
         services.AddIntake();
         services.AddSelfService(configuration);
@@ -57,6 +58,7 @@ public static class AssistantHost
 
     public static WebApplication UseAssistant(this WebApplication app)
     {
+        app.UseAssistantProxy();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(logging => logging.GetLevel = RequestLogLevel);
         app.UseJsonCharsetGuard();

@@ -28,6 +28,25 @@ public sealed class RateLimitOptions
     /// <summary>Requests to the handoff, agent console, ticket and inbox endpoints per staff member (per address without a login).</summary>
     [Required]
     public RateLimit StaffRequests { get; set; } = new() { PerMinute = 600, Burst = 200 };
+
+    /// <summary>When refused messages become a strike of the sanction ladder (disrupting the service, the operator's sanction clause).</summary>
+    [Required]
+    public FloodStrikeOptions FloodStrike { get; set; } = new();
+}
+
+/// <summary>
+/// A visitor whose messages are refused <see cref="Refusals"/> times within <see cref="Window"/> gets one strike; the
+/// count then starts again. A person who types fast and hits the limit once gets a few refusals, far from it.
+/// </summary>
+public sealed class FloodStrikeOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    [Range(2, 1_000_000)]
+    public int Refusals { get; set; } = 30;
+
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 public sealed class RateLimit

@@ -13,7 +13,8 @@ namespace Assistant.Bot.RateLimits;
 /// through: a posted activity counts against its conversation and its visitor, an upload against its conversation, a
 /// staff call against its staff member. Each is partitioned by conversation, token user or login, never by address
 /// alone, so one flooding visitor is slowed down without touching the others behind the same proxy. A refused request
-/// is 429 with <c>Retry-After</c> (logged as a 429 by the request log); nothing of it is stored.
+/// is 429 with <c>Retry-After</c> (logged as a 429 by the request log); nothing of it is stored, but a visitor's refused
+/// messages count towards a flood strike (<see cref="FloodStrikes"/>).
 /// </summary>
 public static class RateLimitSetup
 {
@@ -27,6 +28,7 @@ public static class RateLimitSetup
             .Bind(configuration.GetSection(RateLimitOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<FloodStrikes>();
         services.AddSingleton(_ => new RateLimitChain(
             PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, MessageConversation(context), o => o.MessagesPerConversation)),
             PartitionedRateLimiter.Create<HttpContext, string>(context => Bucket(context, MessageVisitor(context), o => o.MessagesPerVisitor)),
@@ -104,6 +106,12 @@ public static class RateLimitSetup
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
+        // A visitor's refused message counts towards a strike (FloodStrikes); the secret holder has none.
+        if (IsDirectLinePost(context, "activities") is { } conversationId && MessageVisitor(context) is { Length: > 0 } visitor)
+        {
+            context.RequestServices.GetRequiredService<FloodStrikes>().Refused(visitor["visitor:".Length..], conversationId);
+        }
+
         var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
             ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
             : 60;

@@ -70,11 +70,14 @@ public static partial class SecurityHeaders
         }
     }
 
-    /// <summary>Our origin and the Direct Line stream on it (<c>'self'</c> covers ws: and wss: only in newer browsers).</summary>
+    /// <summary>
+    /// Our origin and the Direct Line stream on it (<c>'self'</c> covers ws: and wss: only in newer browsers), and
+    /// <c>blob:</c>: WebChat reads the file a visitor picks from its blob URL before uploading it.
+    /// </summary>
     private static string ConnectSources(HttpRequest request)
     {
         var host = request.Host.ToUriComponent();
-        return HostPattern().IsMatch(host) ? $"'self' ws://{host} wss://{host}" : "'self'";
+        return HostPattern().IsMatch(host) ? $"'self' blob: ws://{host} wss://{host}" : "'self' blob:";
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9.\-]+(:[0-9]+)?$|^\[[0-9A-Fa-f:.]+\](:[0-9]+)?$")]

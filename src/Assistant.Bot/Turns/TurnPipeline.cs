@@ -346,9 +346,10 @@ public sealed class TurnPipeline(
         return text?.Trim() ?? "";
     }
 
+    /// <summary>Files with an http(s) link only: a client's own activity may carry any URL (blob:, javascript:, data:).</summary>
     private static List<DraftAttachment> Attachments(Activity activity) =>
         [.. (activity.Attachments ?? [])
-            .Where(a => a.ContentUrl is not null && !a.ContentUrl.StartsWith("blob:", StringComparison.Ordinal))
+            .Where(a => Uri.TryCreate(a.ContentUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
             .Select(a => new DraftAttachment { Name = a.Name ?? "fichier", ContentType = a.ContentType ?? "application/octet-stream", Url = a.ContentUrl! })];
 
     private static string TooLong(string language) => language == LanguageDetector.English

@@ -55,5 +55,8 @@ public sealed class MailDatabase : IDisposable
     /// <summary>Runs <paramref name="work"/> as one transaction.</summary>
     internal T InTransaction<T>(Func<T> work) => _database.InTransaction(work);
 
+    /// <summary>A consistent copy of the file while it stays open (a backup); see <see cref="LiteDbSnapshot"/>.</summary>
+    public void SnapshotTo(string destinationFile) => LiteDbSnapshot.Write(_database, destinationFile);
+
     public void Dispose() => _database.Dispose();
 }

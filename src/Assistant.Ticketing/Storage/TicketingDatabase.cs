@@ -97,6 +97,9 @@ public sealed class TicketingDatabase : IDisposable
     /// <summary>Group commit for the writes made while customers chat (new tickets, consents).</summary>
     public CommitQueue Commits { get; private set; } = null!;
 
+    /// <summary>A consistent copy of the file while it stays open (a backup); see <see cref="LiteDbSnapshot"/>.</summary>
+    public void SnapshotTo(string destinationFile) => LiteDbSnapshot.Write(_database, destinationFile);
+
     public void Dispose()
     {
         Commits.Dispose();

@@ -54,7 +54,7 @@ public sealed class SecurityHeadersTests : IDisposable
         var policy = Directives(response);
         Assert.Equal("'self'", policy["default-src"]);
         Assert.Equal("'self'", policy["script-src"]);
-        Assert.Equal("'self' ws://localhost wss://localhost", policy["connect-src"]);
+        Assert.Equal("'self' blob: ws://localhost wss://localhost", policy["connect-src"]);
         Assert.Equal("'self' data: blob:", policy["img-src"]);
         Assert.Equal("'self' 'unsafe-inline'", policy["style-src"]);
         Assert.Equal($"'self' {CustomerSite}", policy["frame-ancestors"]);

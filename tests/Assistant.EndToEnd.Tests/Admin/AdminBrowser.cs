@@ -46,14 +46,20 @@ public sealed class AdminBrowser : IAsyncDisposable
     /// <summary>A new browser context on <c>/admin</c>, signed in as the admin.</summary>
     public async Task<IPage> LoginAsync()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
-        var admin = await context.NewPageAsync();
+        var admin = await NewPageAsync();
         await admin.GotoAsync(new Uri(Server, "/admin").ToString());
         await admin.FillAsync("#login-form [name=email]", AdminEmail);
         await admin.FillAsync("#login-form [name=password]", AdminPassword);
         await admin.ClickAsync("#login-form button[type=submit]");
         await Assertions.Expect(admin.Locator("#login-form")).ToBeHiddenAsync(new() { Timeout = 20_000 });
         return admin;
+    }
+
+    /// <summary>A page in a new browser context, signed in as no one (another staff member's console, a visitor's chat).</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
+        return await context.NewPageAsync();
     }
 
     public async ValueTask DisposeAsync()

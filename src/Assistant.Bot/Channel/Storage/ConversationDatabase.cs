@@ -86,6 +86,9 @@ public sealed class ConversationDatabase : IDisposable
         return true;
     }
 
+    /// <summary>A consistent copy of the file while it stays open (a backup); see <see cref="LiteDbSnapshot"/>.</summary>
+    public void SnapshotTo(string destinationFile) => LiteDbSnapshot.Write(_database, destinationFile);
+
     public void Dispose()
     {
         Commits.Dispose();

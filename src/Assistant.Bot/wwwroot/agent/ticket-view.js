@@ -124,7 +124,10 @@
     (t.attachments || []).forEach(function (a) {
       var li = document.createElement("li");
       var link = document.createElement("a");
-      link.href = a.url;
+      // Only web links: a stored attachment from an older version may carry any URL (javascript:, data:).
+      if (/^https?:\/\//i.test(a.url || "")) {
+        link.href = a.url;
+      }
       link.target = "_blank";
       link.rel = "noopener";
       link.textContent = a.name + " (" + Math.max(1, Math.round(a.size / 1024)) + " Ko)";
@@ -197,11 +200,13 @@
     }
     var flags = {};
     ((conversation.handoff && conversation.handoff.flags) || []).forEach(function (f) { flags[f.activityId] = f; });
-    conversation.activities.filter(function (a) { return a.type === "message" && a.text; }).forEach(function (a) {
+    conversation.activities.filter(function (a) { return a.type === "message" && (a.text || (a.attachments || []).length > 0); }).forEach(function (a) {
       var from = a.from || {};
       var agent = from.id && from.id.indexOf("agent:") === 0;
+      // A file sent without text shows by its name, as in the conversation view.
+      var text = (a.text || "").replace(/\*\*/g, "") || (a.attachments || []).map(function (f) { return "📎 " + (f.name || "fichier"); }).join("\n");
       var li = item(from.role === "user" ? "user" : agent ? "agent" : "bot",
-        (from.role === "user" ? "Client" : agent ? from.name : "Assistant") + " · " + time(a.timestamp), a.text.replace(/\*\*/g, ""));
+        (from.role === "user" ? "Client" : agent ? from.name : "Assistant") + " · " + time(a.timestamp), text);
       var flag = flags[a.id];
       if (flag && flag.label !== "ok") {
         var mark = document.createElement("span");
