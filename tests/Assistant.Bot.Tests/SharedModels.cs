@@ -22,9 +22,15 @@ public static class SharedModels
 {
     private static readonly Lazy<string> Trained = new(TrainOnce);
 
-    private static readonly Lazy<ModelProvider> Loaded = new(() => new ModelProvider(
-        Options.Create(new ModerationOptions { ModelsDirectory = Directory, TrainWhenMissing = false }),
-        NullLogger<ModelProvider>.Instance));
+    // Loaded before the first host that uses it starts, so that no test's own time-outs include loading the models.
+    private static readonly Lazy<ModelProvider> Loaded = new(() =>
+    {
+        var provider = new ModelProvider(
+            Options.Create(new ModerationOptions { ModelsDirectory = Directory, TrainWhenMissing = false }),
+            NullLogger<ModelProvider>.Instance);
+        provider.StartLoadingAsync().GetAwaiter().GetResult();
+        return provider;
+    });
 
     public static string Directory => Trained.Value;
 

@@ -120,7 +120,7 @@ public sealed class DirectLineStreamTests : IDisposable
     /// <summary>Reads ActivitySet frames, skipping empty keep-alives, until an activity matches.</summary>
     private static async Task<(JsonObject Activity, string? Watermark)> ReceiveActivityAsync(WebSocket socket, Func<JsonObject, bool> match)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var buffer = new byte[64 * 1024];
         while (true)
         {
