@@ -204,36 +204,13 @@
     });
   }
 
-  function kind() {
-    return byId("notice-form").elements.kind.value;
-  }
-
-  function onKind() {
-    var maintenance = kind() === "maintenance";
-    byId("notice-window").hidden = !maintenance;
-    byId("notice-submit").textContent = maintenance ? "Annoncer la maintenance" : "Déclarer l'incident";
-  }
-
-  function localToIso(value) {
-    return value ? new Date(value).toISOString() : null;
-  }
-
   async function declare(event) {
     event.preventDefault();
     var form = byId("notice-form");
     clearErrors(form);
     byId("notices-result").textContent = "";
-    var maintenance = kind() === "maintenance";
-    var body = {
-      operator: form.elements.operator.value,
-      kind: kind(),
-      products: Array.prototype.filter.call(form.querySelectorAll("input[name=products]"), function (c) { return c.checked; })
-        .map(function (c) { return c.value; }),
-      messageFr: form.elements.messageFr.value,
-      messageEn: form.elements.messageEn.value || null,
-      startsAt: maintenance ? localToIso(form.elements.startsAt.value) : null,
-      endsAt: maintenance ? localToIso(form.elements.endsAt.value) : null
-    };
+    var maintenance = NoticeForm.isMaintenance(form);
+    var body = NoticeForm.body(form);
     var response = await api("/api/notices", { method: "POST", body: body });
     if (!response.ok) {
       await showProblem(form, response);
@@ -242,14 +219,13 @@
     var notice = await response.json();
     byId("notices-result").textContent = (maintenance ? "Maintenance annoncée sur " : "Incident déclaré sur ") + products(notice.products)
       + " (" + notice.operator + ")" + (notice.incidentReference ? " : demande " + notice.incidentReference : "") + ".";
-    ["messageFr", "messageEn", "startsAt", "endsAt"].forEach(function (name) { form.elements[name].value = ""; });
-    form.querySelectorAll("input[name=products]").forEach(function (c) { c.checked = false; });
+    NoticeForm.clear(form);
     await load();
   }
 
   var form = byId("notice-form");
   form.addEventListener("submit", function (e) { declare(e).catch(function () {}); });
-  Array.prototype.forEach.call(form.elements.kind, function (radio) { radio.addEventListener("change", onKind); });
+  NoticeForm.wire(form, byId("notice-window"), byId("notice-submit"));
   byId("notice-operator").addEventListener("change", showProducts);
   byId("notices-refresh").addEventListener("click", function () { load().catch(function () {}); });
   shared.sections.notices = async function () {

@@ -388,35 +388,13 @@
 
   // --- Declaring -----------------------------------------------------------------------------------
 
-  function kind() {
-    return byId("declare-form").elements.kind.value;
-  }
-
-  function onKind() {
-    var maintenance = kind() === "maintenance";
-    byId("declare-window").hidden = !maintenance;
-    byId("declare-submit").textContent = maintenance ? "Annoncer la maintenance" : "Déclarer l'incident";
-  }
-
-  function localToIso(value) {
-    return value ? new Date(value).toISOString() : null;
-  }
-
   async function declare(event) {
     event.preventDefault();
     var form = byId("declare-form");
     clearErrors(form);
     byId("declare-done").textContent = "";
-    var maintenance = kind() === "maintenance";
-    var body = {
-      operator: form.elements.operator.value.trim(),
-      kind: kind(),
-      products: Array.prototype.filter.call(form.elements.products, function (box) { return box.checked; }).map(function (box) { return box.value; }),
-      messageFr: form.elements.messageFr.value,
-      messageEn: form.elements.messageEn.value || null,
-      startsAt: maintenance ? localToIso(form.elements.startsAt.value) : null,
-      endsAt: maintenance ? localToIso(form.elements.endsAt.value) : null
-    };
+    var maintenance = NoticeForm.isMaintenance(form);
+    var body = NoticeForm.body(form);
     byId("declare-submit").disabled = true;
     var response;
     try {
@@ -432,8 +410,7 @@
     byId("declare-done").textContent = maintenance
       ? "Maintenance annoncée sur " + products(notice.products) + "."
       : "Incident déclaré sur " + products(notice.products) + " : demande " + notice.incidentReference + ".";
-    ["messageFr", "messageEn", "startsAt", "endsAt"].forEach(function (name) { form.elements[name].value = ""; });
-    Array.prototype.forEach.call(form.elements.products, function (box) { box.checked = false; });
+    NoticeForm.clear(form);
     await load();
   }
 
@@ -458,7 +435,7 @@
   function wire() {
     var form = byId("declare-form");
     form.addEventListener("submit", function (e) { declare(e).catch(function () {}); });
-    Array.prototype.forEach.call(form.elements.kind, function (radio) { radio.addEventListener("change", onKind); });
+    NoticeForm.wire(form, byId("declare-window"), byId("declare-submit"));
     document.addEventListener("agent:ready", function (e) {
       ready = true;
       fillOperators(e.detail);
