@@ -43,24 +43,11 @@
   }
 
   function clearErrors(form) {
-    form.querySelectorAll(".error").forEach(function (e) { e.textContent = ""; e.title = ""; });
+    NoticeForm.clearErrors(form);
   }
 
-  // A 400 puts each message next to its field; anything else goes to the form's last line.
-  async function showProblem(form, response, overrides) {
-    var problem = await response.json().catch(function () { return {}; });
-    var general = form.querySelector("[data-error-for=form]");
-    if (response.status === 400 && problem.errors) {
-      Object.keys(problem.errors).forEach(function (field) {
-        var target = form.querySelector("[data-error-for='" + field + "']") || general;
-        target.textContent = (overrides && overrides[field]) || fieldMessage[field] || problem.errors[field].join(" ");
-        target.title = problem.errors[field].join(" ");
-      });
-      return;
-    }
-    general.textContent = response.status === 409 ? "Cet avis est déjà terminé."
-      : response.status === 404 ? "Avis introuvable."
-      : (problem.detail || problem.title || "Erreur " + response.status + ".");
+  function showProblem(form, response, overrides) {
+    return NoticeForm.showProblem(form, response, Object.assign({}, fieldMessage, overrides), { 409: "Cet avis est déjà terminé.", 404: "Avis introuvable." });
   }
 
   // --- The notices ---------------------------------------------------------------------------------

@@ -65,26 +65,11 @@
   // --- Errors --------------------------------------------------------------------------------------
 
   function clearErrors(form) {
-    form.querySelectorAll(".error").forEach(function (e) { e.textContent = ""; e.title = ""; });
+    NoticeForm.clearErrors(form);
   }
 
-  // A 400 names each bad field: its message goes next to the field, the rest to the form's own line.
-  async function showProblem(form, response, overrides) {
-    var problem = await response.json().catch(function () { return {}; });
-    var general = form.querySelector("[data-error-for=form]");
-    if (response.status === 400 && problem.errors) {
-      Object.keys(problem.errors).forEach(function (field) {
-        var target = form.querySelector("[data-error-for='" + field + "']") || general;
-        target.textContent = (overrides && overrides[field]) || fieldMessage[field] || problem.errors[field].join(" ");
-        target.title = problem.errors[field].join(" ");
-      });
-      return problem;
-    }
-    general.textContent = response.status === 403 ? "Vous ne gérez pas cet opérateur."
-      : response.status === 409 ? "Cet avis est déjà terminé."
-      : response.status === 404 ? "Avis introuvable."
-      : (problem.detail || problem.title || "Erreur " + response.status + ".");
-    return problem;
+  function showProblem(form, response, overrides) {
+    return NoticeForm.showProblem(form, response, Object.assign({}, fieldMessage, overrides), { 403: "Vous ne gérez pas cet opérateur.", 409: "Cet avis est déjà terminé.", 404: "Avis introuvable." });
   }
 
   // --- Loading -------------------------------------------------------------------------------------
