@@ -136,8 +136,7 @@ public static class ModelSetAnalysis
         return decidedBy switch
         {
             DecidedByModel => Decide(scores, null, thresholds),
-            DecidedByModelAskingPerson => Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = DecidedByModelAskingPerson },
-            DecidedByModelReportingHarm => Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = DecidedByModelReportingHarm },
+            DecidedByModelAskingPerson or DecidedByModelReportingHarm => Decide(scores, null, thresholds, modelMayStrike: false) with { DecidedBy = decidedBy },
             _ => new ModerationVerdict(Labels.Ok, scores, ModerationActions.Allow, decidedBy),
         };
     }
