@@ -156,7 +156,7 @@ public static class DirectLineApi
         var page = store.ReadAfter(conversationId, after);
         var last = page.Count > 0 ? page[^1].Watermark : after;
         return TypedResults.Text(
-            ActivitySets.Write(page.Select(a => a.Json), Watermarks.Format(last)), "application/json; charset=utf-8");
+            ActivitySets.Write([.. page.Select(a => a.Json)], last), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> PostActivityAsync(

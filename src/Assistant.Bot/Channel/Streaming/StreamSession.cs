@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Metrics;
 using Microsoft.Extensions.Options;
@@ -59,7 +59,7 @@ public sealed partial class StreamSession(
             }
 
             sent = page[^1].Watermark;
-            await SendAsync(socket, ActivitySets.Write(page.Select(a => a.Json), Watermarks.Format(sent)), cancellationToken);
+            await SendAsync(socket, [.. page.Select(a => a.Json)], sent, cancellationToken);
         }
     }
 
@@ -77,7 +77,7 @@ public sealed partial class StreamSession(
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                await SendAsync(socket, "", cancellationToken);
+                await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
                 continue;
             }
 
@@ -98,9 +98,8 @@ public sealed partial class StreamSession(
                     sent = mark;
                 }
 
-                var watermark = message.Watermark is null ? null : Watermarks.Format(sent);
                 var pushing = TurnMetrics.Start();
-                await SendAsync(socket, ActivitySets.Write([message.ActivityJson], watermark), cancellationToken);
+                await SendAsync(socket, [message.ActivityJson], message.Watermark is null ? null : sent, cancellationToken);
                 metrics.Step(TurnSteps.Push, pushing);
             }
         }
@@ -145,8 +144,18 @@ public sealed partial class StreamSession(
         }
     }
 
-    private static Task SendAsync(WebSocket socket, string text, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    private static async Task SendAsync(WebSocket socket, IReadOnlyList<string> activitiesJson, long? watermark, CancellationToken cancellationToken)
+    {
+        var (buffer, length) = ActivitySets.RentUtf8(activitiesJson, watermark);
+        try
+        {
+            await socket.SendAsync(buffer.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream opened on conversation {ConversationId} after watermark {Watermark}")]
     private static partial void LogOpened(ILogger logger, string conversationId, long watermark);
