@@ -35,7 +35,8 @@ public sealed class PostgresServer
         var server = Instance;
         var name = "t_" + Guid.NewGuid().ToString("N");
         server.Execute($"CREATE DATABASE {name}");
-        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name }.ConnectionString;
+        // Generous timeouts: the test machine's disk is shared, and a flush can wait behind another process's.
+        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Timeout = 60, CommandTimeout = 120 }.ConnectionString;
         return new PostgresTestDatabase(name, connectionString, () => server.Execute($"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
     }
 
@@ -43,7 +44,7 @@ public sealed class PostgresServer
     {
         using var connection = new NpgsqlConnection(ConnectionString);
         connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
+        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 120 };
         command.ExecuteNonQuery();
     }
 
