@@ -63,6 +63,20 @@ public sealed class PostgresHostTests : IDisposable
         Assert.NotEqual(visitor, elsewhere);
     }
 
+    [Fact]
+    public async Task The_instance_is_ready_while_its_database_answers_and_not_ready_once_it_is_goneAsync()
+    {
+        var database = PostgresServer.CreateDatabase();
+        var host = Host(database.ConnectionString);
+        using var client = host.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode);
+
+        database.Dispose();
+
+        using var response = await client.GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
     private StaffApiFactory Host(string? connectionString)
     {
         var settings = new Dictionary<string, string?>();
