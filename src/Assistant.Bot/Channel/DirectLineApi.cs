@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Assistant.Bot.Channel.Activities;
@@ -178,15 +179,28 @@ public static class DirectLineApi
             return DirectLineErrors.TooBig($"An activity may not exceed {maxChars} characters.");
         }
 
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[maxChars + 1];
-        var read = await reader.ReadBlockAsync(buffer, request.HttpContext.RequestAborted);
-        if (read > maxChars)
+        string body;
+        using (var reader = new StreamReader(request.Body))
         {
-            return DirectLineErrors.TooBig($"An activity may not exceed {maxChars} characters.");
+            // Pooled: a fresh buffer of the largest activity on every post was most of what a turn allocated (a large
+            // object each time, so a full collection every second or two under load).
+            var buffer = ArrayPool<char>.Shared.Rent(maxChars + 1);
+            try
+            {
+                var read = await reader.ReadBlockAsync(buffer.AsMemory(0, maxChars + 1), request.HttpContext.RequestAborted);
+                if (read > maxChars)
+                {
+                    return DirectLineErrors.TooBig($"An activity may not exceed {maxChars} characters.");
+                }
+                body = new string(buffer, 0, read);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
         }
 
-        var (activity, parseError) = ParseActivity(new string(buffer, 0, read));
+        var (activity, parseError) = ParseActivity(body);
         return activity is null ? parseError! : TypedResults.Ok(new ResourceResponse(await incoming.AcceptAsync(conversation, caller!, activity)));
     }
 
