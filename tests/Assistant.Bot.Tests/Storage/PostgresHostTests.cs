@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Assistant.Bot.Auth;
 using Assistant.Bot.Tests.Auth;
+using Assistant.Bot.Tests.Channel;
+using Assistant.Bot.Tests.Intake;
 using Assistant.Bot.WebChat;
 using Assistant.Ticketing.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -16,7 +18,7 @@ namespace Assistant.Bot.Tests.Storage;
 public sealed class PostgresHostTests : IDisposable
 {
     private readonly PostgresTestDatabase _database = PostgresServer.CreateDatabase();
-    private readonly List<StaffApiFactory> _hosts = [];
+    private readonly List<IDisposable> _hosts = [];
 
     public void Dispose()
     {
@@ -64,6 +66,20 @@ public sealed class PostgresHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Terms_accepted_in_a_chat_on_one_instance_are_not_asked_again_on_the_otherAsync()
+    {
+        var chat = await ChatSession.StartAsync(new DirectLineTestClient(Chat(_database.ConnectionString).CreateClient()), "dl_two_instances");
+        Assert.Equal("consent", chat.PendingSlot);
+        await chat.SayAsync("Accepter et valider");
+
+        var again = await ChatSession.StartAsync(new DirectLineTestClient(Chat(_database.ConnectionString).CreateClient()), "dl_two_instances");
+        var elsewhere = await ChatSession.StartAsync(new DirectLineTestClient(Chat(connectionString: null).CreateClient()), "dl_two_instances");
+
+        Assert.NotEqual("consent", again.PendingSlot);
+        Assert.Equal("consent", elsewhere.PendingSlot);
+    }
+
+    [Fact]
     public async Task The_instance_is_ready_while_its_database_answers_and_not_ready_once_it_is_goneAsync()
     {
         var database = PostgresServer.CreateDatabase();
@@ -87,6 +103,19 @@ public sealed class PostgresHostTests : IDisposable
         }
 
         var host = new StaffApiFactory { Settings = settings };
+        _hosts.Add(host);
+        return host;
+    }
+
+    private ChannelAppFactory Chat(string? connectionString)
+    {
+        var host = new ChannelAppFactory();
+        if (connectionString is not null)
+        {
+            host.Settings["Assistant:Storage:Provider"] = "PostgreSQL";
+            host.Settings["ConnectionStrings:Postgres"] = connectionString;
+        }
+
         _hosts.Add(host);
         return host;
     }
