@@ -18,20 +18,16 @@ public sealed class AdminDatabase : IDisposable
 {
     public const int SchemaVersion = 1;
 
+    private readonly LiteDbFile _file;
     private readonly LiteDatabase _database;
 
     public AdminDatabase(IOptions<AssistantOptions> options, ILogger<CommitQueue> logger)
     {
         var directory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(directory);
-        _database = new LiteDatabase(new ConnectionString
-        {
-            Filename = Path.Combine(directory, "admin.db"),
-            Connection = ConnectionType.Direct,
-        })
-        {
-            UtcDate = true,
-        };
+        _file = new LiteDbFile(Path.Combine(directory, "admin.db"));
+        _database = _file.Database;
+        _database.UtcDate = true;
         _database.Pragma("CHECKPOINT", Channel.Storage.ConversationDatabase.CheckpointPages);
         if (_database.UserVersion == 0)
         {
@@ -52,7 +48,7 @@ public sealed class AdminDatabase : IDisposable
         LlmSettings = _database.GetCollection<SavedLlmSettings>("llm_settings");
         Retention = _database.GetCollection<SavedRetention>("retention");
         LiteDbCollections.Ensure(_database, "audit", "template_versions", "relabels", "llm_settings", "retention");
-        Commits = new CommitQueue(_database, "admin.db", logger);
+        Commits = new CommitQueue(_file, "admin.db", logger);
     }
 
     public ILiteCollection<AuditEntry> Audit { get; }
@@ -77,6 +73,6 @@ public sealed class AdminDatabase : IDisposable
     public void Dispose()
     {
         Commits.Dispose();
-        _database.Dispose();
+        _file.Dispose();
     }
 }

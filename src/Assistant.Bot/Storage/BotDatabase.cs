@@ -17,11 +17,8 @@ public sealed class BotDatabase : IDisposable
     {
         var directory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(directory);
-        Database = new LiteDatabase(new ConnectionString
-        {
-            Filename = Path.Combine(directory, "assistant.db"),
-            Connection = ConnectionType.Direct,
-        });
+        _file = new LiteDbFile(Path.Combine(directory, "assistant.db"));
+        Database = _file.Database;
         Database.Pragma("CHECKPOINT", Channel.Storage.ConversationDatabase.CheckpointPages);
         if (Database.UserVersion == 0)
         {
@@ -29,8 +26,10 @@ public sealed class BotDatabase : IDisposable
         }
 
         LiteDbCollections.Ensure(Database, "contacts", "handoffs");
-        Commits = new CommitQueue(Database, "assistant.db", logger);
+        Commits = new CommitQueue(_file, "assistant.db", logger);
     }
+
+    private readonly LiteDbFile _file;
 
     public LiteDatabase Database { get; }
 
@@ -40,6 +39,6 @@ public sealed class BotDatabase : IDisposable
     public void Dispose()
     {
         Commits.Dispose();
-        Database.Dispose();
+        _file.Dispose();
     }
 }

@@ -8,7 +8,8 @@ namespace Assistant.Ticketing.Storage;
 /// Group commit for one LiteDB file: writes from every conversation are queued, and one thread applies all that are
 /// waiting in a single transaction, so one commit (and one flush to disk) serves many turns. A write's task completes
 /// once its transaction is committed; its <c>committed</c> callback then runs on the writer thread, in queue order, so
-/// what is published after a commit comes out in the order it was written.
+/// what is published after a commit comes out in the order it was written. The log reaches the disk once per
+/// transaction, before any of its writes completes (see <see cref="GroupFlushedLog"/>).
 /// </summary>
 public sealed partial class CommitQueue : IDisposable
 {
@@ -16,13 +17,15 @@ public sealed partial class CommitQueue : IDisposable
     public const int MaxBatch = 512;
 
     private readonly LiteDatabase _database;
+    private readonly GroupFlushedLog _log;
     private readonly ILogger _logger;
     private readonly BlockingCollection<Work> _queue = new(new ConcurrentQueue<Work>());
     private readonly Thread _writer;
 
-    public CommitQueue(LiteDatabase database, string name, ILogger logger)
+    public CommitQueue(LiteDbFile file, string name, ILogger logger)
     {
-        _database = database;
+        _database = file.Database;
+        _log = file.Log;
         _logger = logger;
         Name = name;
         _writer = new Thread(Run) { IsBackground = true, Name = $"commit {name}" };
@@ -71,13 +74,18 @@ public sealed partial class CommitQueue : IDisposable
     {
         try
         {
-            _database.BeginTrans();
-            foreach (var work in batch)
+            using (_log.Deferring())
             {
-                work.Write(_database);
+                _database.BeginTrans();
+                foreach (var work in batch)
+                {
+                    work.Write(_database);
+                }
+
+                _database.Commit();
             }
 
-            _database.Commit();
+            _log.FlushToDisk();
         }
         catch (Exception ex)
         {
@@ -102,9 +110,14 @@ public sealed partial class CommitQueue : IDisposable
     {
         try
         {
-            _database.BeginTrans();
-            work.Write(_database);
-            _database.Commit();
+            using (_log.Deferring())
+            {
+                _database.BeginTrans();
+                work.Write(_database);
+                _database.Commit();
+            }
+
+            _log.FlushToDisk();
         }
         catch (Exception ex)
         {

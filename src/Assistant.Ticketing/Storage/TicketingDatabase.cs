@@ -19,6 +19,7 @@ public sealed class TicketingDatabase : IDisposable
     /// <summary>The document shape this code reads and writes; raise it with a migration step when a shape changes.</summary>
     public const int CurrentVersion = 1;
 
+    private readonly LiteDbFile _file;
     private readonly LiteDatabase _database;
 
     /// <summary>Log pages (8 KiB each) after which LiteDB copies its log into the data file.</summary>
@@ -28,15 +29,17 @@ public sealed class TicketingDatabase : IDisposable
     {
         FilePath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
-        _database = new LiteDatabase(new ConnectionString { Filename = FilePath, Connection = ConnectionType.Direct }, CreateMapper());
+        _file = new LiteDbFile(FilePath, CreateMapper());
+        _database = _file.Database;
         // Checkpoint every 64 MB of log instead of LiteDB's 8 MB: under load the same pages were copied over and over.
         _database.Pragma("CHECKPOINT", CheckpointPages);
         LiteDbCollections.Ensure(_database, "tickets", "counters", "customers", "consents", "staff", "operator_edits", "notices");
-        Commits = new CommitQueue(_database, Path.GetFileName(FilePath), logger ?? NullLogger.Instance);
+        Commits = new CommitQueue(_file, Path.GetFileName(FilePath), logger ?? NullLogger.Instance);
         var storedVersion = _database.UserVersion;
         if (storedVersion > CurrentVersion)
         {
-            _database.Dispose();
+            Commits.Dispose();
+            _file.Dispose();
             throw new InvalidOperationException(
                 $"The ticket database '{FilePath}' has version {storedVersion}, newer than this build ({CurrentVersion}). Use a newer build or another data directory.");
         }
@@ -103,7 +106,7 @@ public sealed class TicketingDatabase : IDisposable
     public void Dispose()
     {
         Commits.Dispose();
-        _database.Dispose();
+        _file.Dispose();
     }
 
     private static BsonMapper CreateMapper()

@@ -19,20 +19,16 @@ public sealed class ConversationDatabase : IDisposable
     /// <summary>Log pages (8 KiB each) after which LiteDB copies the log into the data file.</summary>
     public const int CheckpointPages = 8000;
 
+    private readonly LiteDbFile _file;
     private readonly LiteDatabase _database;
 
     public ConversationDatabase(IOptions<AssistantOptions> options, ILogger<CommitQueue> logger)
     {
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(DataDirectory);
-        _database = new LiteDatabase(new ConnectionString
-        {
-            Filename = Path.Combine(DataDirectory, "conversations.db"),
-            Connection = ConnectionType.Direct,
-        })
-        {
-            UtcDate = true,
-        };
+        _file = new LiteDbFile(Path.Combine(DataDirectory, "conversations.db"));
+        _database = _file.Database;
+        _database.UtcDate = true;
         // Checkpoints copy the log's pages into the data file; doing it every 8 MB of log (LiteDB's default) rewrote the
         // same hot pages over and over. Every 64 MB, each page is copied once for many more commits.
         _database.Pragma("CHECKPOINT", CheckpointPages);
@@ -53,7 +49,7 @@ public sealed class ConversationDatabase : IDisposable
 
         LiteDbCollections.Ensure(_database, "conversations", "activities", "attachments", "dialogs");
         _database.UserVersion = CurrentUserVersion;
-        Commits = new CommitQueue(_database, "conversations.db", logger);
+        Commits = new CommitQueue(_file, "conversations.db", logger);
     }
 
     public string DataDirectory { get; }
@@ -92,6 +88,6 @@ public sealed class ConversationDatabase : IDisposable
     public void Dispose()
     {
         Commits.Dispose();
-        _database.Dispose();
+        _file.Dispose();
     }
 }
