@@ -8,6 +8,7 @@ using Assistant.Ticketing.Reports;
 using Assistant.Ticketing.Sla;
 using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Storage;
+using Assistant.Ticketing.Storage.Postgres;
 using Assistant.Ticketing.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,10 +20,25 @@ namespace Assistant.Ticketing;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers the LiteDB-backed stores, operators, customers and SLA policy.</summary>
+    /// <summary>
+    /// Registers the stores (on the provider <c>Assistant:Storage:Provider</c> chooses, for those that have a PostgreSQL
+    /// version so far; LiteDB for the others), operators, customers and SLA policy.
+    /// </summary>
     public static IServiceCollection AddTicketing(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageProviderOptions>()
+            .Bind(configuration.GetSection(StorageProviderOptions.SectionName))
+            .Configure(o => o.PostgresConnectionString = configuration.GetConnectionString(StorageProviderOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageProviderOptions>, StorageProviderOptionsValidator>();
+        var postgres = StorageProviderOptions.PostgresChosen(configuration);
+        if (postgres)
+        {
+            // First, so the schema is migrated before any other start-up work reads a store.
+            services.AddPostgresDataSource();
+        }
 
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
@@ -53,12 +69,22 @@ public static class DependencyInjection
         services.AddSingleton<TicketReports>();
         services.AddSingleton<IncidentReports>();
         services.AddSingleton<SlaClock>();
-        services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
+        if (postgres)
+        {
+            services.AddSingleton<ICustomerStore, PostgresCustomerStore>();
+            services.AddSingleton<IConsentStore, PostgresConsentStore>();
+            services.AddSingleton<IStaffStore, PostgresStaffStore>();
+        }
+        else
+        {
+            services.AddSingleton<ICustomerStore, LiteDbCustomerStore>();
+            services.AddSingleton<IConsentStore, LiteDbConsentStore>();
+            services.AddSingleton<IStaffStore, LiteDbStaffStore>();
+        }
+
         services.AddSingleton<ICustomerVerifier, CustomerVerifier>();
         services.AddSingleton<CustomerImport>();
-        services.AddSingleton<IConsentStore, LiteDbConsentStore>();
-        services.AddSingleton<IStaffStore, LiteDbStaffStore>();
-        services.AddMailStores();
+        services.AddMailStores(postgres);
         services.AddHostedService<TicketingStartup>();
         return services;
     }

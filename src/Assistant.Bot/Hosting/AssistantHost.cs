@@ -17,6 +17,7 @@ using Assistant.Bot.Security;
 using Assistant.Bot.SelfService;
 using Assistant.Bot.Tickets;
 using Assistant.Bot.WebChat;
+using Assistant.Ticketing.Storage;
 using Assistant.Ticketing.Tickets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
@@ -43,7 +44,12 @@ public static class AssistantHost
         services.AddSingleton<SatisfactionDesk>();
         services.AddSingleton<ITicketEvents, InboxTicketEvents>();
         services.AddOpenApi();
-        services.AddHealthChecks();
+        var health = services.AddHealthChecks();
+        if (StorageProviderOptions.PostgresChosen(configuration))
+        {
+            health.AddCheck<PostgresHealthCheck>("postgres", tags: [DirectLineServices.ReadyTag]);
+        }
+
         services.AddAssistantMetrics();
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);

@@ -2,7 +2,10 @@ using System.Threading.RateLimiting;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Security;
 using Assistant.Ticketing.Operators;
+using Assistant.Ticketing.Storage;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Npgsql;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.WebChat;
@@ -17,11 +20,19 @@ public static class WebChatServices
             .ValidateOnStart();
         services.AddSingleton<VisitorIdentity>();
 
-        // Keys live with the data so visitor cookies survive a restart.
-        var dataDirectory = configuration[$"{AssistantOptions.SectionName}:DataDirectory"] ?? "data";
-        services.AddDataProtection()
-            .SetApplicationName("SupportAssistant")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "keys")));
+        // Keys live with the data so visitor cookies survive a restart: in the data directory, or in the database every
+        // instance shares when the storage is PostgreSQL.
+        var protection = services.AddDataProtection().SetApplicationName("SupportAssistant");
+        if (StorageProviderOptions.PostgresChosen(configuration))
+        {
+            services.AddOptions<KeyManagementOptions>()
+                .Configure<NpgsqlDataSource>((keys, dataSource) => keys.XmlRepository = new PostgresKeyRepository(dataSource));
+        }
+        else
+        {
+            var dataDirectory = configuration[$"{AssistantOptions.SectionName}:DataDirectory"] ?? "data";
+            protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "keys")));
+        }
 
         services.AddRateLimiter(limiter =>
         {

@@ -13,6 +13,14 @@ public sealed class Customer
     public string ContractTier { get; set; } = "none";
     public bool Active { get; set; } = true;
 
+    /// <summary>Operator lower-case, number upper-case, both trimmed, and the key that follows: how every store keeps a customer.</summary>
+    internal void Normalize()
+    {
+        OperatorId = OperatorId.Trim().ToLowerInvariant();
+        CustomerNumber = CustomerNumber.Trim().ToUpperInvariant();
+        Key = KeyOf(OperatorId, CustomerNumber);
+    }
+
     public static string KeyOf(string operatorId, string customerNumber) =>
         $"{operatorId.Trim().ToLowerInvariant()}:{customerNumber.Trim().ToUpperInvariant()}";
 }

@@ -28,9 +28,7 @@ public sealed class LiteDbCustomerStore(TicketingDatabase database) : ICustomerS
     public void Save(Customer customer)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        customer.OperatorId = customer.OperatorId.Trim().ToLowerInvariant();
-        customer.CustomerNumber = customer.CustomerNumber.Trim().ToUpperInvariant();
-        customer.Key = Customer.KeyOf(customer.OperatorId, customer.CustomerNumber);
+        customer.Normalize();
         database.Customers.Upsert(customer);
     }
 

@@ -25,7 +25,7 @@ public sealed class LiteDbStaffStore(TicketingDatabase database, TimeProvider ti
 {
     public StaffUser? FindByEmail(string email)
     {
-        var normalized = Normalize(email);
+        var normalized = StaffUserRules.NormalizeEmail(email);
         return normalized.Length == 0 ? null : database.Staff.FindOne(s => s.Email == normalized);
     }
 
@@ -35,21 +35,7 @@ public sealed class LiteDbStaffStore(TicketingDatabase database, TimeProvider ti
 
     public StaffUser Add(StaffUser user)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentException.ThrowIfNullOrWhiteSpace(user.Email);
-        if (!StaffRoles.IsValid(user.Role))
-        {
-            throw new ArgumentException($"Role must be '{StaffRoles.Agent}' or '{StaffRoles.Admin}'.", nameof(user));
-        }
-
-        user.Email = Normalize(user.Email);
-        user.Id = string.IsNullOrEmpty(user.Id) ? Guid.NewGuid().ToString("N") : user.Id;
-        user.OperatorIds = [.. user.OperatorIds.Select(o => o.ToLowerInvariant())];
-        if (user.CreatedAt == default)
-        {
-            user.CreatedAt = time.GetUtcNow();
-        }
-
+        StaffUserRules.PrepareNew(user, time);
         try
         {
             database.Staff.Insert(user);
@@ -65,11 +51,9 @@ public sealed class LiteDbStaffStore(TicketingDatabase database, TimeProvider ti
     public void Update(StaffUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        user.Email = Normalize(user.Email);
+        user.Email = StaffUserRules.NormalizeEmail(user.Email);
         database.Staff.Update(user);
     }
 
     public int Count() => database.Staff.Count();
-
-    private static string Normalize(string? email) => email?.Trim().ToLowerInvariant() ?? "";
 }

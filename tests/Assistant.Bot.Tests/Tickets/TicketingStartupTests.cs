@@ -9,6 +9,8 @@ public sealed class TicketingStartupTests
     [InlineData("Assistant:Sla:Rules:0:Priority", "Urgent", "Assistant:Sla")]
     [InlineData("Assistant:Customers:MaxFailedAttempts", "0", "MaxFailedAttempts")]
     [InlineData("Assistant:Bootstrap:AdminPassword", "short", "AdminPassword")]
+    [InlineData("Assistant:Storage:Provider", "Mongo", "Assistant:Storage:Provider must be 'LiteDB' or 'PostgreSQL', not 'Mongo'")]
+    [InlineData("Assistant:Storage:Provider", "PostgreSQL", "'PostgreSQL' but ConnectionStrings:Postgres is not set")]
     public void A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string value, string expected)
     {
         using var factory = new StaffApiFactory { Settings = { [key] = value } };
