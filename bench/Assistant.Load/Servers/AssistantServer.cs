@@ -68,6 +68,12 @@ public sealed class AssistantServer : IAsyncDisposable
             $"--Moderation:ModelsDirectory={modelsDirectory}",
             // Every simulated chat is a new visitor from 127.0.0.1: the per-address page-token limit would refuse most.
             "--Assistant:WebChat:TokenRequestsPerMinute=10000",
+            // A closed-loop chat posts as soon as its turn ends, faster than anyone types: the per-conversation and
+            // per-visitor message limits (300 and 600 a minute) would answer 429 once the service is fast enough.
+            "--Assistant:RateLimits:MessagesPerConversation:PerMinute=100000",
+            "--Assistant:RateLimits:MessagesPerConversation:Burst=10000",
+            "--Assistant:RateLimits:MessagesPerVisitor:PerMinute=100000",
+            "--Assistant:RateLimits:MessagesPerVisitor:Burst=10000",
         })
         {
             start.ArgumentList.Add(argument);
