@@ -113,6 +113,13 @@ public static class LoadTest
                 });
             Progress($"assistant: {result.TurnsPerSecond:0.0} turns/s");
             int? linked = incident is null ? null : await incident.LinkedAsync();
+            // A stall or a failed commit shows in the service's log long before it shows in a percentile.
+            Progress($"assistant: {server.Problems.Count} warning or error lines logged{(server.Problems.Count == 0 ? "" : ", first ones:")}");
+            foreach (var line in server.Problems)
+            {
+                Console.Error.WriteLine(line);
+            }
+
             return (result, new AssistantFigures(start, end, idle, withIdleChats, options.IdleChats, StepSplit.Between(before, after), linked));
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException)

@@ -13,6 +13,7 @@ public sealed class AssistantServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _problems = new();
 
     private AssistantServer(Process process, Uri address, string dataDirectory, string modelsDirectory, string adminPassword)
     {
@@ -99,6 +100,9 @@ public sealed class AssistantServer : IAsyncDisposable
     /// <summary>The service's last console lines, for a failure report.</summary>
     public string RecentOutput() => string.Join(Environment.NewLine, _output);
 
+    /// <summary>The first warnings and errors the service logged (Serilog's console levels), for the end of a run.</summary>
+    public IReadOnlyCollection<string> Problems => _problems;
+
     private void Keep(string? line)
     {
         if (line is null)
@@ -106,6 +110,11 @@ public sealed class AssistantServer : IAsyncDisposable
             return;
         }
         _output.Enqueue(line);
+        if ((line.Contains(" WRN] ", StringComparison.Ordinal) || line.Contains(" ERR] ", StringComparison.Ordinal)
+            || line.Contains(" FTL] ", StringComparison.Ordinal)) && _problems.Count < 20)
+        {
+            _problems.Enqueue(line);
+        }
         while (_output.Count > 40 && _output.TryDequeue(out _))
         {
         }
