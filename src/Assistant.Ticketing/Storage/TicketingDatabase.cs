@@ -23,7 +23,7 @@ public sealed class TicketingDatabase : IDisposable
     private readonly LiteDatabase _database;
 
     /// <summary>Log pages (8 KiB each) after which LiteDB copies its log into the data file.</summary>
-    public const int CheckpointPages = 8000;
+    public const int CheckpointPages = 1000;
 
     public TicketingDatabase(string path, ILogger? logger = null)
     {
@@ -31,7 +31,7 @@ public sealed class TicketingDatabase : IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(FilePath)!);
         _file = new LiteDbFile(FilePath, CreateMapper());
         _database = _file.Database;
-        // Checkpoint every 64 MB of log instead of LiteDB's 8 MB: under load the same pages were copied over and over.
+        // Every 8 MB of log, as the conversation file: a checkpoint makes every writer wait (see ConversationDatabase).
         _database.Pragma("CHECKPOINT", CheckpointPages);
         LiteDbCollections.Ensure(_database, "tickets", "counters", "customers", "consents", "staff", "operator_edits", "notices");
         Commits = new CommitQueue(_file, Path.GetFileName(FilePath), logger ?? NullLogger.Instance);
