@@ -9,7 +9,7 @@ namespace Assistant.Ticketing.Storage;
 /// waiting in a single transaction, so one commit (and one flush to disk) serves many turns. A write's task completes
 /// once its transaction is committed; its <c>committed</c> callback then runs on the writer thread, in queue order, so
 /// what is published after a commit comes out in the order it was written. The log reaches the disk once per
-/// transaction, before any of its writes completes (see <see cref="GroupFlushedLog"/>).
+/// transaction, before any of its writes completes (see <see cref="DiskFlushedFile"/>).
 /// </summary>
 public sealed partial class CommitQueue : IDisposable
 {
@@ -17,7 +17,7 @@ public sealed partial class CommitQueue : IDisposable
     public const int MaxBatch = 512;
 
     private readonly LiteDatabase _database;
-    private readonly GroupFlushedLog _log;
+    private readonly DiskFlushedFile _log;
     private readonly ILogger _logger;
     private readonly BlockingCollection<Work> _queue = new(new ConcurrentQueue<Work>());
     private readonly Thread _writer;

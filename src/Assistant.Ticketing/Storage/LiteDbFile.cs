@@ -5,12 +5,12 @@ namespace Assistant.Ticketing.Storage;
 /// <summary>
 /// A LiteDB file opened on streams of our own, so that its group commit decides when the log reaches the disk: LiteDB
 /// flushes the log to disk after every page it writes (a commit of six pages cost six fsyncs), where one per transaction
-/// is what durability needs. See <see cref="GroupFlushedLog"/> and <see cref="CommitQueue"/>. The files and their format
+/// is what durability needs. See <see cref="DiskFlushedFile"/> and <see cref="CommitQueue"/>. The files and their format
 /// are LiteDB's own (<c>name.db</c> and <c>name-log.db</c>), so a file opened either way opens the other way.
 /// </summary>
 public sealed class LiteDbFile : IDisposable
 {
-    private readonly FileStream _data;
+    private readonly DiskFlushedFile _data;
 
     public LiteDbFile(string path, BsonMapper? mapper = null)
     {
@@ -19,9 +19,9 @@ public sealed class LiteDbFile : IDisposable
             System.IO.Path.GetDirectoryName(Path)!,
             System.IO.Path.GetFileNameWithoutExtension(Path) + "-log" + System.IO.Path.GetExtension(Path));
         // Unbuffered: every page LiteDB writes is in the system's cache when the write returns, so a killed process loses
-        // nothing that was committed, and the data file's own flush (at a checkpoint) stays a real one.
-        _data = Open(Path);
-        Log = new GroupFlushedLog(Open(logPath));
+        // nothing that was committed; the data file's flush (at a checkpoint, before the log is emptied) goes to disk.
+        _data = new DiskFlushedFile(Open(Path));
+        Log = new DiskFlushedFile(Open(logPath));
         try
         {
             Database = new LiteDatabase(_data, mapper, Log);
@@ -38,7 +38,10 @@ public sealed class LiteDbFile : IDisposable
 
     public LiteDatabase Database { get; }
 
-    public GroupFlushedLog Log { get; }
+    public DiskFlushedFile Log { get; }
+
+    /// <summary>The data file, flushed to disk at each checkpoint.</summary>
+    public DiskFlushedFile Data => _data;
 
     public void Dispose()
     {

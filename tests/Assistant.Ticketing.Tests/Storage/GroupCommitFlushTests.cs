@@ -42,6 +42,20 @@ public sealed class GroupCommitFlushTests : IDisposable
     }
 
     [Fact]
+    public async Task A_checkpoint_flushes_the_data_file_to_disk_before_the_log_is_emptiedAsync()
+    {
+        using var file = new LiteDbFile(FilePath);
+        using var commits = new CommitQueue(file, "group.db", NullLogger.Instance);
+        await commits.WriteAsync(db => db.GetCollection("items").Insert(Enumerable.Range(0, 20).Select(i => Item($"page-{i}", 7000))));
+        var before = file.Data.FlushesToDisk;
+
+        file.Database.Checkpoint();
+
+        Assert.True(file.Data.FlushesToDisk > before, "the checkpoint's pages were not flushed to disk");
+        Assert.Equal(0, new FileInfo(Path.Combine(_directory.Path, "group-log.db")).Length);
+    }
+
+    [Fact]
     public async Task What_a_group_commit_wrote_is_read_back_by_LiteDB_itself_after_reopeningAsync()
     {
         using (var file = new LiteDbFile(FilePath))

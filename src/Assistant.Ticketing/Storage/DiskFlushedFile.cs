@@ -1,7 +1,10 @@
 namespace Assistant.Ticketing.Storage;
 
 /// <summary>
-/// A LiteDB log file whose flushes to disk can be put off. LiteDB flushes the log after every page its writer drains
+/// A file under LiteDB whose flushes go to the disk. LiteDB hands its files to us wrapped in a stream of its own, and a
+/// flush through that wrapper is a plain <see cref="Stream.Flush()"/>: on a bare <see cref="FileStream"/> it would not
+/// reach the disk, and a checkpoint would truncate the log before the data file's pages were safe. For the log, the
+/// flushes can also be put off. LiteDB flushes the log after every page its writer drains
 /// (a commit of six pages cost six fsyncs), and its commit returns once the pages are written and flushed. While a group
 /// commit applies its transaction (<see cref="Deferring"/>), those flushes only leave the pages in the system's cache
 /// (a killed process loses nothing), and the group commit then makes the one flush to disk (<see cref="FlushToDisk"/>)
@@ -9,12 +12,12 @@ namespace Assistant.Ticketing.Storage;
 /// write of its own that another thread commits on the same file during a group transaction (not on the hot path)
 /// reaches the disk with that transaction's flush, a few milliseconds after its commit returned.
 /// </summary>
-public sealed class GroupFlushedLog(FileStream file) : Stream
+public sealed class DiskFlushedFile(FileStream file) : Stream
 {
     private volatile bool _deferring;
     private long _flushesToDisk;
 
-    /// <summary>How many times the log was flushed to disk since the file was opened.</summary>
+    /// <summary>How many times the file was flushed to disk since it was opened.</summary>
     public long FlushesToDisk => Interlocked.Read(ref _flushesToDisk);
 
     /// <summary>Puts off the flushes to disk until the scope ends; the caller then calls <see cref="FlushToDisk"/>.</summary>
@@ -24,7 +27,7 @@ public sealed class GroupFlushedLog(FileStream file) : Stream
         return new Scope(this);
     }
 
-    /// <summary>Makes what was written to the log durable.</summary>
+    /// <summary>Makes what was written to the file durable.</summary>
     public void FlushToDisk()
     {
         file.Flush(flushToDisk: true);
@@ -75,7 +78,7 @@ public sealed class GroupFlushedLog(FileStream file) : Stream
         base.Dispose(disposing);
     }
 
-    public readonly struct Scope(GroupFlushedLog log) : IDisposable
+    public readonly struct Scope(DiskFlushedFile log) : IDisposable
     {
         public void Dispose() => log._deferring = false;
     }
