@@ -146,15 +146,20 @@ public sealed partial class StreamSession(
 
     private static async Task SendAsync(WebSocket socket, IReadOnlyList<string> activitiesJson, long? watermark, CancellationToken cancellationToken)
     {
+        // A frame of its own: a socket may keep the bytes it was given after the send completes (a stream test failed once
+        // under load while the frame was a pooled buffer), so a pooled buffer is never handed to it.
+        byte[] frame;
         var (buffer, length) = ActivitySets.RentUtf8(activitiesJson, watermark);
         try
         {
-            await socket.SendAsync(buffer.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            frame = buffer.AsSpan(0, length).ToArray();
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream opened on conversation {ConversationId} after watermark {Watermark}")]
