@@ -10,8 +10,6 @@ namespace Assistant.Ticketing.Storage;
 /// </summary>
 public sealed class LiteDbFile : IDisposable
 {
-    private readonly DiskFlushedFile _data;
-
     public LiteDbFile(string path, BsonMapper? mapper = null)
     {
         Path = System.IO.Path.GetFullPath(path);
@@ -20,16 +18,16 @@ public sealed class LiteDbFile : IDisposable
             System.IO.Path.GetFileNameWithoutExtension(Path) + "-log" + System.IO.Path.GetExtension(Path));
         // Unbuffered: every page LiteDB writes is in the system's cache when the write returns, so a killed process loses
         // nothing that was committed; the data file's flush (at a checkpoint, before the log is emptied) goes to disk.
-        _data = new DiskFlushedFile(Open(Path));
+        Data = new DiskFlushedFile(Open(Path));
         Log = new DiskFlushedFile(Open(logPath));
         try
         {
-            Database = new LiteDatabase(_data, mapper, Log);
+            Database = new LiteDatabase(Data, mapper, Log);
         }
         catch
         {
             Log.Dispose();
-            _data.Dispose();
+            Data.Dispose();
             throw;
         }
     }
@@ -41,13 +39,13 @@ public sealed class LiteDbFile : IDisposable
     public DiskFlushedFile Log { get; }
 
     /// <summary>The data file, flushed to disk at each checkpoint.</summary>
-    public DiskFlushedFile Data => _data;
+    public DiskFlushedFile Data { get; }
 
     public void Dispose()
     {
         Database.Dispose();
         Log.Dispose();
-        _data.Dispose();
+        Data.Dispose();
     }
 
     // Shared like LiteDB's own direct mode: a process that wants the file for itself (restore) finds it in use.

@@ -6,8 +6,8 @@ namespace Assistant.Bot.Channel.Streaming;
 
 /// <summary>
 /// Writes <c>{"activities":[…],"watermark":"n"}</c> from already-serialised activities (our own JSON, copied as is).
-/// A live push writes into a pooled buffer: every bot message goes through here, and building it through a growing
-/// stream, a string and its bytes again was a good part of a turn's allocations.
+/// Every bot message goes through here: it is written once into a pooled buffer, then copied out at its size (building
+/// it through a growing stream, a string and its bytes again was a good part of a turn's allocations).
 /// </summary>
 public static class ActivitySets
 {
@@ -19,8 +19,29 @@ public static class ActivitySets
 
     private static ReadOnlySpan<byte> End => "]}"u8;
 
-    /// <summary>The set as UTF-8 in a buffer rented from <see cref="ArrayPool{T}.Shared"/>: the caller returns it.</summary>
-    public static (byte[] Buffer, int Length) RentUtf8(IReadOnlyList<string> activitiesJson, long? watermark)
+    /// <summary>The set as UTF-8, in an array of its own (a socket may keep the bytes after its send completes).</summary>
+    public static byte[] ToUtf8(IReadOnlyList<string> activitiesJson, long? watermark) =>
+        Build(activitiesJson, watermark, static bytes => bytes.ToArray());
+
+    public static string Write(IReadOnlyList<string> activitiesJson, long? watermark) =>
+        Build(activitiesJson, watermark, static bytes => Encoding.UTF8.GetString(bytes));
+
+    private delegate T Finish<out T>(ReadOnlySpan<byte> bytes);
+
+    private static T Build<T>(IReadOnlyList<string> activitiesJson, long? watermark, Finish<T> finish)
+    {
+        var buffer = Rent(activitiesJson, watermark, out var length);
+        try
+        {
+            return finish(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static byte[] Rent(IReadOnlyList<string> activitiesJson, long? watermark, out int length)
     {
         var size = Start.Length + WatermarkStart.Length + WatermarkEnd.Length + 20;
         foreach (var json in activitiesJson)
@@ -31,7 +52,7 @@ public static class ActivitySets
         var buffer = ArrayPool<byte>.Shared.Rent(size);
         var span = buffer.AsSpan();
         Start.CopyTo(span);
-        var length = Start.Length;
+        length = Start.Length;
         for (var i = 0; i < activitiesJson.Count; i++)
         {
             if (i > 0)
@@ -57,19 +78,6 @@ public static class ActivitySets
             length += End.Length;
         }
 
-        return (buffer, length);
-    }
-
-    public static string Write(IReadOnlyList<string> activitiesJson, long? watermark)
-    {
-        var (buffer, length) = RentUtf8(activitiesJson, watermark);
-        try
-        {
-            return Encoding.UTF8.GetString(buffer, 0, length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return buffer;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.WebSockets;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Metrics;
@@ -146,19 +145,7 @@ public sealed partial class StreamSession(
 
     private static async Task SendAsync(WebSocket socket, IReadOnlyList<string> activitiesJson, long? watermark, CancellationToken cancellationToken)
     {
-        // A frame of its own: a socket may keep the bytes it was given after the send completes (a stream test failed once
-        // under load while the frame was a pooled buffer), so a pooled buffer is never handed to it.
-        byte[] frame;
-        var (buffer, length) = ActivitySets.RentUtf8(activitiesJson, watermark);
-        try
-        {
-            frame = buffer.AsSpan(0, length).ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
+        var frame = ActivitySets.ToUtf8(activitiesJson, watermark);
         await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
 
