@@ -1,5 +1,6 @@
 using Assistant.Bot.Tests.Channel;
 using Assistant.Bot.Tests.Intake;
+using Assistant.Bot.Tests.Hosting;
 using Assistant.Ticketing.Mail;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -59,11 +60,9 @@ public sealed class MailRestartTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void A_host_without_a_public_url_or_a_sender_refuses_to_start_and_says_which_key()
+    public async Task A_host_without_a_public_url_or_a_sender_refuses_to_start_and_says_which_keyAsync()
     {
-        using var factory = new ChannelAppFactory(_dataDirectory);
-        factory.Settings["Assistant:Mail:Host"] = "127.0.0.1";
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var error = await StartAttempt.FailureAsync(new Dictionary<string, string?> { ["Assistant:Mail:Host"] = "127.0.0.1" });
         Assert.Contains("Assistant:Mail: PublicUrl", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("Assistant:Mail: From", error.ToString(), StringComparison.Ordinal);
     }
