@@ -117,18 +117,32 @@ public sealed class DirectLineStreamTests : IDisposable
         return await client.ConnectAsync(new Uri(streamUrl), CancellationToken.None);
     }
 
-    /// <summary>Reads ActivitySet frames, skipping empty keep-alives, until an activity matches.</summary>
+    /// <summary>
+    /// Reads ActivitySet frames, skipping empty keep-alives, until an activity matches. On a timeout the failure lists
+    /// what the socket did receive (type, sender, reply-to and watermark of each activity), to tell a lost push from a
+    /// turn that never ended.
+    /// </summary>
     private static async Task<(JsonObject Activity, string? Watermark)> ReceiveActivityAsync(WebSocket socket, Func<JsonObject, bool> match)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var buffer = new byte[64 * 1024];
+        var seen = new List<string>();
         while (true)
         {
             using var message = new MemoryStream();
             WebSocketReceiveResult frame;
             do
             {
-                frame = await socket.ReceiveAsync(buffer, timeout.Token);
+                try
+                {
+                    frame = await socket.ReceiveAsync(buffer, timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    Assert.Fail($"No matching activity within 30 s; the socket received: [{string.Join("; ", seen)}]");
+                    throw;
+                }
+
                 message.Write(buffer, 0, frame.Count);
             }
             while (!frame.EndOfMessage);
@@ -140,7 +154,9 @@ public sealed class DirectLineStreamTests : IDisposable
             }
 
             var set = JsonNode.Parse(text)!.AsObject();
-            var found = set["activities"]!.AsArray().OfType<JsonObject>().FirstOrDefault(match);
+            var activities = set["activities"]!.AsArray().OfType<JsonObject>().ToList();
+            seen.AddRange(activities.Select(a => $"{a["type"]} from {a["from"]?["role"]} re {a["replyToId"]} @{set["watermark"]}"));
+            var found = activities.FirstOrDefault(match);
             if (found is not null)
             {
                 return (found, set["watermark"]?.GetValue<string>());
