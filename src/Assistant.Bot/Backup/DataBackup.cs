@@ -3,6 +3,7 @@ using System.Text.Json;
 using Assistant.Bot.Admin;
 using Assistant.Bot.BotFramework;
 using Assistant.Bot.Channel.Storage;
+using Assistant.Bot.Channel.Storage.Journal;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Storage;
 using Assistant.Moderation.Storage;
@@ -91,10 +92,14 @@ public sealed partial class DataBackup(IServiceProvider services, IOptions<Assis
         ["moderation.db"] = file => LiteDbSnapshot.Write(services.GetRequiredService<ModerationDatabase>().Database, file),
     };
 
-    /// <summary>The databases (copied above, with their logs), and the service's own logs.</summary>
+    /// <summary>
+    /// The databases (copied above, with their logs), the service's own logs, and the conversation journal: its snapshot
+    /// settled it first, so <c>conversations.db</c> holds every write acknowledged before the backup began.
+    /// </summary>
     private static bool IsLeftOut(string relative, IEnumerable<string> databases) =>
         databases.Contains(relative) || databases.Any(d => relative == Path.GetFileNameWithoutExtension(d) + "-log.db")
-        || relative.StartsWith("logs" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        || relative.StartsWith("logs" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+        || relative.StartsWith(JournalSegments.Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>Copies a file another thread may be writing or deleting (an erasure): a file gone meanwhile is left out.</summary>
     private static bool TryCopy(string source, string destination)

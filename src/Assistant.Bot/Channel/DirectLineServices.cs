@@ -1,4 +1,5 @@
 using Assistant.Bot.Channel.Storage;
+using Assistant.Bot.Channel.Storage.Journal;
 using Assistant.Bot.Channel.Streaming;
 using Assistant.Bot.Channel.Tokens;
 using Assistant.Bot.Channel.Turns;
@@ -24,6 +25,7 @@ public static class DirectLineServices
         services.AddSingleton<SigningKey>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<ConversationDatabase>();
+        services.AddSingleton<JournalMetrics>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ConversationHub>();
         services.AddSingleton<ConversationSender>();

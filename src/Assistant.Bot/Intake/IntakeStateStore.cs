@@ -55,7 +55,9 @@ public sealed class IntakeStateStore
         var saved = _conversations.SavedDialogs;
         if (!saved.TryGet(conversationId, out var document))
         {
-            document = _conversations.Dialogs.Query().Where("_id = @0", conversationId).ToDocuments().FirstOrDefault();
+            // A state still in the journal is newer than the file's.
+            document = _conversations.Journal.Pending.Dialog(conversationId)
+                ?? _conversations.Dialogs.Query().Where("_id = @0", conversationId).ToDocuments().FirstOrDefault();
             if (document is null)
             {
                 return null;

@@ -1,3 +1,4 @@
+using Assistant.Bot.Channel.Storage.Journal;
 using OpenTelemetry.Metrics;
 
 namespace Assistant.Bot.Metrics;
@@ -20,6 +21,7 @@ public static class MetricsSetup
     {
         // Unauthenticated, like the health endpoints: expose it to the monitoring network only (reverse proxy rule).
         app.MapPrometheusScrapingEndpoint("/metrics");
+        _ = app.Services.GetRequiredService<JournalMetrics>(); // its gauges exist once it does
         return app;
     }
 }

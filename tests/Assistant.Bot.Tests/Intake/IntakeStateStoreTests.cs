@@ -29,7 +29,7 @@ public sealed class IntakeStateStoreTests : IDisposable
     public async Task A_turn_reads_the_committed_state_and_never_its_own_uncommitted_changesAsync()
     {
         var options = Options.Create(new AssistantOptions { DataDirectory = _directory });
-        using (var conversations = new ConversationDatabase(options, NullLogger<CommitQueue>.Instance))
+        using (var conversations = new ConversationDatabase(options, NullLoggerFactory.Instance))
         using (var bot = new BotDatabase(options, NullLogger<CommitQueue>.Instance))
         {
             var log = new ConversationStore(conversations, TimeProvider.System);
@@ -57,7 +57,7 @@ public sealed class IntakeStateStoreTests : IDisposable
             Assert.Equal("Ma facture de mars est introuvable", states.Find("conv-1")!.Draft.Description);
         }
 
-        using (var conversations = new ConversationDatabase(options, NullLogger<CommitQueue>.Instance))
+        using (var conversations = new ConversationDatabase(options, NullLoggerFactory.Instance))
         using (var bot = new BotDatabase(options, NullLogger<CommitQueue>.Instance))
         {
             var states = new IntakeStateStore(conversations, bot);

@@ -52,6 +52,7 @@ public sealed class UserData(
 {
     public UserDataExport Export(string userId)
     {
+        conversations.Settle(); // the queries below read the file
         var (states, contacts) = dialogs.ForUser(userId);
         return new UserDataExport(
             userId,
@@ -75,6 +76,7 @@ public sealed class UserData(
 
     public UserErasure Erase(string userId, Actor actor)
     {
+        conversations.Settle(); // the queries below read the file, and nothing of the user stays in the journal
         var owned = ConversationsOf(userId);
         var (activities, attachments) = (0, 0);
         foreach (var conversation in owned)
@@ -106,6 +108,7 @@ public sealed class UserData(
     public (int Conversations, int Activities, int Attachments) PurgeConversations(DateTimeOffset before)
     {
         var cutoff = before.UtcDateTime;
+        conversations.Settle();
         var old = conversations.Conversations.Find(c => c.UpdatedAt < cutoff).Select(c => c.Id).ToList();
         var (activities, attachments) = (0, 0);
         foreach (var id in old)

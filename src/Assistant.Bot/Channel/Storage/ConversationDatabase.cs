@@ -1,3 +1,4 @@
+using Assistant.Bot.Channel.Storage.Journal;
 using Assistant.Bot.Hosting;
 using Assistant.Bot.Intake;
 using Assistant.Ticketing.Storage;
@@ -8,8 +9,9 @@ namespace Assistant.Bot.Channel.Storage;
 
 /// <summary>
 /// The one long-lived LiteDB file of what a turn writes, <c>&lt;DataDirectory&gt;/conversations.db</c>: conversations,
-/// their activity log, and each conversation's dialog state, so that a turn's replies and state are one commit. Writes
-/// go through <see cref="Commits"/>, which groups the turns of every conversation into shared transactions.
+/// their activity log, and each conversation's dialog state, so that a turn's replies and state are one commit. A turn's
+/// write goes to <see cref="Journal"/>, which makes it durable with one append and copies it into this file in the
+/// background, many turns per transaction (through <see cref="Commits"/>, the file's group commit).
 /// </summary>
 public sealed class ConversationDatabase : IDisposable
 {
@@ -19,10 +21,13 @@ public sealed class ConversationDatabase : IDisposable
     /// <summary>Log pages (8 KiB each) after which LiteDB copies the log into the data file.</summary>
     public const int CheckpointPages = 1000;
 
+    /// <summary>How often the journal's writes are copied into the file.</summary>
+    public static readonly TimeSpan JournalApplyInterval = TimeSpan.FromSeconds(1);
+
     private readonly LiteDbFile _file;
     private readonly LiteDatabase _database;
 
-    public ConversationDatabase(IOptions<AssistantOptions> options, ILogger<CommitQueue> logger)
+    public ConversationDatabase(IOptions<AssistantOptions> options, ILoggerFactory loggers)
     {
         DataDirectory = Path.GetFullPath(options.Value.DataDirectory);
         Directory.CreateDirectory(DataDirectory);
@@ -50,7 +55,17 @@ public sealed class ConversationDatabase : IDisposable
 
         LiteDbCollections.Ensure(_database, "conversations", "activities", "attachments", "dialogs");
         _database.UserVersion = CurrentUserVersion;
-        Commits = new CommitQueue(_file, "conversations.db", logger);
+        Commits = new CommitQueue(_file, "conversations.db", loggers.CreateLogger<CommitQueue>());
+        try
+        {
+            Journal = new ConversationJournal(_database, Commits, DataDirectory, loggers.CreateLogger<ConversationJournal>(), JournalApplyInterval);
+        }
+        catch
+        {
+            Commits.Dispose();
+            _file.Dispose();
+            throw;
+        }
     }
 
     public string DataDirectory { get; }
@@ -70,6 +85,12 @@ public sealed class ConversationDatabase : IDisposable
 
     public CommitQueue Commits { get; }
 
+    /// <summary>Where a turn's writes are durable first; see <see cref="ConversationJournal"/>.</summary>
+    public ConversationJournal Journal { get; }
+
+    /// <summary>Blocks until everything written so far is in the file itself, for the reads that go to it directly (see <see cref="ConversationJournal.SettleAsync"/>).</summary>
+    public void Settle() => Journal.Settle();
+
     /// <summary>How documents of this file are mapped to objects and back.</summary>
     public BsonMapper Mapper => _database.Mapper;
 
@@ -84,10 +105,15 @@ public sealed class ConversationDatabase : IDisposable
     }
 
     /// <summary>A consistent copy of the file while it stays open (a backup); see <see cref="LiteDbSnapshot"/>.</summary>
-    public void SnapshotTo(string destinationFile) => LiteDbSnapshot.Write(_database, destinationFile);
+    public void SnapshotTo(string destinationFile)
+    {
+        Settle();
+        LiteDbSnapshot.Write(_database, destinationFile);
+    }
 
     public void Dispose()
     {
+        Journal.Dispose();
         Commits.Dispose();
         _file.Dispose();
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Assistant.Bot.Channel.Activities;
+using Assistant.Bot.Channel.Storage.Journal;
 using Assistant.Bot.Intake;
 using LiteDB;
 
@@ -7,8 +8,9 @@ namespace Assistant.Bot.Channel.Storage;
 
 /// <summary>
 /// The conversation log. Each conversation stamps its own activities (strictly increasing watermarks and server
-/// timestamps) under its own lock, and queues them for the group commit in that order; once committed they are handed
-/// to <c>published</c> in the same order, so live streams see the log order and nothing unwritten.
+/// timestamps) under its own lock, and queues them for the journal's group append in that order; once durable they are
+/// handed to <c>published</c> in the same order, so live streams see the log order and nothing unwritten. Reads look at
+/// what the journal holds and <c>conversations.db</c> does not yet have (<see cref="PendingWrites"/>), then at the file.
 /// </summary>
 public sealed class ConversationStore(ConversationDatabase database, TimeProvider time)
 {
@@ -26,7 +28,8 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
 
     /// <summary>The visitor's most recent conversation with that operator, for resuming it.</summary>
     public ConversationRecord? FindLatest(string userId, string operatorId) =>
-        database.Conversations.Find(c => c.UserId == userId && c.OperatorId == operatorId)
+        Pending.Records(c => c.UserId == userId && c.OperatorId == operatorId)
+            .Concat(database.Conversations.Find(c => c.UserId == userId && c.OperatorId == operatorId))
             .OrderByDescending(c => c.UpdatedAt)
             .FirstOrDefault();
 
@@ -49,7 +52,7 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
             return false;
         }
 
-        await database.Commits.WriteAsync(db => db.GetCollection<ConversationRecord>("conversations").Insert(record));
+        await database.Journal.WriteAsync(new JournalEntry { ConversationId = conversationId, Conversation = Copy(record) });
         return true;
     }
 
@@ -90,21 +93,10 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
             }
 
             var dialog = state is null ? null : database.Mapper.ToDocument(state);
-            // Queued inside the lock: the commit order of one conversation is its watermark order.
-            committed = database.Commits.WriteAsync(
-                db =>
-                {
-                    db.GetCollection<ActivityRecord>("activities").Insert(stored.Select(Record));
-                    if (dialog is not null)
-                    {
-                        db.GetCollection("dialogs").Upsert(dialog);
-                    }
-
-                    if (touched is not null)
-                    {
-                        db.GetCollection<ConversationRecord>("conversations").Update(touched);
-                    }
-                },
+            var entry = new JournalEntry { ConversationId = conversationId, Activities = [.. stored.Select(Record)], Dialog = dialog, Conversation = touched };
+            // Queued inside the lock: the append order of one conversation is its watermark order.
+            committed = database.Journal.WriteAsync(
+                entry,
                 () =>
                 {
                     if (dialog is not null)
@@ -124,20 +116,43 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
     }
 
     /// <summary>One stored activity of that conversation, or null.</summary>
-    public ActivityRecord? FindActivity(string conversationId, string activityId) =>
-        activityId.StartsWith(conversationId + "|", StringComparison.Ordinal) ? database.Activities.FindById(activityId) : null;
+    public ActivityRecord? FindActivity(string conversationId, string activityId)
+    {
+        if (!activityId.StartsWith(conversationId + "|", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Pending.ActivitiesAfter(conversationId, 0).Find(a => a.Id == activityId) ?? database.Activities.FindById(activityId);
+    }
 
     /// <summary>Stored activities after <paramref name="watermark"/>, oldest first, at most <see cref="PageSize"/>.</summary>
-    public IReadOnlyList<ActivityRecord> ReadAfter(string conversationId, long watermark) =>
-        [.. database.Activities.Find(Query.Between("_id", Key(conversationId, watermark + 1), Key(conversationId, long.MaxValue)), 0, PageSize)];
+    public IReadOnlyList<ActivityRecord> ReadAfter(string conversationId, long watermark)
+    {
+        // The journal first, then the file: an entry copied into the file in between is found there, never missed.
+        var pending = Pending.ActivitiesAfter(conversationId, watermark);
+        var stored = database.Activities.Find(Query.Between("_id", Key(conversationId, watermark + 1), Key(conversationId, long.MaxValue)), 0, PageSize);
+        return Merge(stored, pending, PageSize);
+    }
 
     /// <summary>All of a conversation's activities, oldest first (export).</summary>
-    public IReadOnlyList<ActivityRecord> ReadAll(string conversationId) =>
-        [.. database.Activities.Find(Query.Between("_id", Key(conversationId, 0), Key(conversationId, long.MaxValue)))];
+    public IReadOnlyList<ActivityRecord> ReadAll(string conversationId)
+    {
+        var pending = Pending.ActivitiesAfter(conversationId, 0);
+        return Merge(database.Activities.Find(Query.Between("_id", Key(conversationId, 0), Key(conversationId, long.MaxValue))), pending, int.MaxValue);
+    }
 
-    /// <summary>Deletes a conversation, its log and its dialog state (retention, erasure); returns how many activities went.</summary>
+    /// <summary>
+    /// Deletes a conversation, its log and its dialog state (retention, erasure); returns how many activities went. What
+    /// the journal still holds of it is copied into the file first, so that a later copy cannot bring part of it back.
+    /// </summary>
     public int Delete(string conversationId)
     {
+        if (Pending.Holds(conversationId))
+        {
+            database.Settle();
+        }
+
         var activities = database.Activities.DeleteMany(Query.Between("_id", Key(conversationId, 0), Key(conversationId, long.MaxValue)));
         database.Dialogs.Delete(conversationId);
         database.SavedDialogs.Forget(conversationId);
@@ -176,6 +191,25 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
             .FirstOrDefault();
         var loaded = new Clock(record, last?.Watermark ?? record.LastWatermark, last?.Timestamp ?? record.LastTimestamp);
         return _clocks.GetOrAdd(conversationId, loaded);
+    }
+
+    private PendingWrites Pending => database.Journal.Pending;
+
+    /// <summary>The file's rows and the journal's, by watermark, each once (an entry may be in both while it is copied).</summary>
+    private static List<ActivityRecord> Merge(IEnumerable<ActivityRecord> stored, List<ActivityRecord> pending, int limit)
+    {
+        if (pending.Count == 0)
+        {
+            return [.. stored];
+        }
+
+        var byWatermark = new SortedDictionary<long, ActivityRecord>();
+        foreach (var activity in stored.Concat(pending))
+        {
+            byWatermark.TryAdd(activity.Watermark, activity);
+        }
+
+        return [.. byWatermark.Values.Take(limit)];
     }
 
     private static bool NewLocale(ConversationRecord record, Activity activity) =>
