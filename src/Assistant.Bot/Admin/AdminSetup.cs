@@ -23,6 +23,7 @@ public static class AdminSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<AdminDatabase>();
+        services.AddSingleton<DeferredAuditEntries>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TemplateVersions>();
         services.AddSingleton<HeldOutScores>();

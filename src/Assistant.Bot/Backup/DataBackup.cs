@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Assistant.Bot.Admin;
+using Assistant.Bot.Admin.Audit;
 using Assistant.Bot.BotFramework;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Channel.Storage.Journal;
@@ -85,7 +86,11 @@ public sealed partial class DataBackup(IServiceProvider services, IOptions<Assis
     {
         ["conversations.db"] = services.GetRequiredService<ConversationDatabase>().SnapshotTo,
         ["assistant.db"] = file => LiteDbSnapshot.Write(services.GetRequiredService<BotDatabase>().Database, file),
-        ["admin.db"] = services.GetRequiredService<AdminDatabase>().SnapshotTo,
+        ["admin.db"] = file =>
+        {
+            services.GetRequiredService<DeferredAuditEntries>().Settle();
+            services.GetRequiredService<AdminDatabase>().SnapshotTo(file);
+        },
         ["botframework.db"] = services.GetRequiredService<ChannelReferences>().SnapshotTo,
         ["tickets.db"] = services.GetRequiredService<TicketingDatabase>().SnapshotTo,
         ["mail.db"] = services.GetRequiredService<MailDatabase>().SnapshotTo,

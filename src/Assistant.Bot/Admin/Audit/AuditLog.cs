@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Assistant.Bot.Auth;
+using Assistant.Moderation;
 using Assistant.Moderation.Analysis;
 
 namespace Assistant.Bot.Admin.Audit;
@@ -10,7 +11,7 @@ namespace Assistant.Bot.Admin.Audit;
 public sealed record AuditQuery(string? Actor = null, string? Action = null, string? Text = null, DateTimeOffset? From = null, DateTimeOffset? To = null, int Limit = 100);
 
 /// <summary>The audit log in <c>admin.db</c>: append and search, newest first.</summary>
-public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, ILogger<AuditLog> logger)
+public sealed partial class AuditLog(AdminDatabase database, DeferredAuditEntries deferred, TimeProvider time, ILogger<AuditLog> logger)
 {
     public const int MaxLimit = 1000;
 
@@ -45,8 +46,9 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
     }
 
     /// <summary>
-    /// The assistant's own moderation decision on one user message (scores only, never the text). It joins the next group
-    /// commit of admin.db instead of committing on its own: the turn waits for it with its replies, in parallel.
+    /// The assistant's own moderation decision on one user message (scores only, never the text). A decision that refuses,
+    /// warns or counts a strike joins the next group commit of admin.db, and the turn waits for it with its replies; one
+    /// that lets the message through is written with the others of the same second (<see cref="DeferredAuditEntries"/>).
     /// </summary>
     public Task RecordModerationAsync(string operatorId, string userId, string conversationId, string? activityId, ModerationVerdict verdict, bool answeredByModeration)
     {
@@ -64,20 +66,30 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
             ConversationId = conversationId,
             ActivityId = activityId,
         });
+        if (verdict.Label == Labels.Ok && !verdict.Strike)
+        {
+            deferred.Add(entry);
+            return Task.CompletedTask;
+        }
+
         return database.Commits.WriteAsync(db => db.GetCollection<AuditEntry>("audit").Insert(entry));
     }
 
     /// <summary>The automated decision on one message, or null when it was not scored (a button click, a command).</summary>
-    public ModerationDecision? ModerationDecisionFor(string conversationId, string activityId) =>
-        database.Audit.Query()
+    public ModerationDecision? ModerationDecisionFor(string conversationId, string activityId)
+    {
+        deferred.Settle();
+        return database.Audit.Query()
             .Where(e => e.Moderation!.ActivityId == activityId)
             .ToEnumerable()
             .Select(e => e.Moderation!)
             .FirstOrDefault(m => m.ConversationId == conversationId);
+    }
 
     public IReadOnlyList<AuditEntry> Search(AuditQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        deferred.Settle();
         var from = query.From?.UtcDateTime ?? DateTime.MinValue;
         var to = query.To?.UtcDateTime ?? DateTime.MaxValue;
         var limit = Math.Clamp(query.Limit, 1, MaxLimit);
@@ -95,6 +107,7 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
     public IReadOnlyList<ModerationDecision> ModerationDecisionsSince(DateTimeOffset since)
     {
         var from = since.UtcDateTime;
+        deferred.Settle();
         return database.Audit.Query()
             .Where(e => e.At >= from && e.Moderation != null)
             .Select(e => e.Moderation!)
@@ -106,6 +119,7 @@ public sealed partial class AuditLog(AdminDatabase database, TimeProvider time, 
     {
         var start = from.UtcDateTime;
         var end = to.UtcDateTime;
+        deferred.Settle();
         return [.. database.Audit.Query()
             .Where(e => e.At >= start && e.At < end && e.Moderation != null)
             .ToEnumerable()

@@ -44,6 +44,7 @@ public sealed class UserData(
     ITicketService tickets,
     ISanctionService sanctions,
     AdminDatabase admin,
+    DeferredAuditEntries deferredAudit,
     IMailOutbox outbox,
     IMailAddressBook mailAddresses,
     SelfService.SelfServiceLog selfService,
@@ -52,7 +53,8 @@ public sealed class UserData(
 {
     public UserDataExport Export(string userId)
     {
-        conversations.Settle(); // the queries below read the file
+        conversations.Settle(); // the queries below read the files
+        deferredAudit.Settle();
         var (states, contacts) = dialogs.ForUser(userId);
         return new UserDataExport(
             userId,
@@ -76,7 +78,8 @@ public sealed class UserData(
 
     public UserErasure Erase(string userId, Actor actor)
     {
-        conversations.Settle(); // the queries below read the file, and nothing of the user stays in the journal
+        conversations.Settle(); // the queries below read the files, and nothing of the user stays in the journal
+        deferredAudit.Settle();
         var owned = ConversationsOf(userId);
         var (activities, attachments) = (0, 0);
         foreach (var conversation in owned)
