@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Assistant.Bot.Channel.Storage.Journal;
 
 namespace Assistant.Bot.Tests.Channel;
 
@@ -54,6 +55,9 @@ public sealed class KillDuringPostsTests : IDisposable
         }
 
         Assert.All(acknowledged.Values, list => Assert.True(Count(list) >= 5, $"only {Count(list)} messages acknowledged"));
+        // The last writes were only in the conversation journal when the process died: the restart has to copy them.
+        var journal = JournalSegments.List(Path.Combine(_dataDirectory, JournalSegments.Folder));
+        Assert.Contains(journal, path => new FileInfo(path).Length > 0);
         using var restarted = await ServiceProcess.StartAsync(_dataDirectory);
         using var client = restarted.Client();
         foreach (var (conversationId, sent) in acknowledged)
