@@ -33,6 +33,8 @@ public sealed class MetricsEndpointTests : IDisposable
         Assert.Matches("assistant_moderation_decisions_total\\{[^}]*label=\"", text);
         Assert.Contains("assistant_turn_queue_depth", text, StringComparison.Ordinal);
         Assert.Contains("assistant_turns_in_flight", text, StringComparison.Ordinal);
+        Assert.Matches("assistant_journal_queued\\{[^}]*\\} \\d+", text);
+        Assert.Matches("assistant_journal_behind\\{[^}]*\\} \\d+", text);
     }
 
     public void Dispose() => _factory.Dispose();
