@@ -1,28 +1,65 @@
+using System.Collections.Concurrent;
 using Assistant.Bot.Storage;
+using Assistant.Ticketing.Storage;
 using LiteDB;
 
 namespace Assistant.Bot.SelfService;
 
-/// <summary>The outcomes of the articles offered, in <c>assistant.db</c>, written in the turn's group commit.</summary>
-public sealed class SelfServiceLog
+/// <summary>
+/// The outcomes of the articles offered, in <c>assistant.db</c>. A turn's record is queued and written with the others of
+/// the same second (<see cref="BatchedWrites{T}"/>): the turn does not wait for it, <see cref="Find"/> sees it at once,
+/// and the reads of the file (the figures, an erasure) write the queue first. A killed process can lose the last second
+/// of outcomes, which only the admins' figures read.
+/// </summary>
+public sealed class SelfServiceLog : IDisposable
 {
-    private readonly ILiteCollection<SelfServiceOutcome> _outcomes;
-    private readonly Assistant.Ticketing.Storage.CommitQueue _commits;
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    public SelfServiceLog(BotDatabase database)
+    private readonly ILiteCollection<SelfServiceOutcome> _outcomes;
+    private readonly ConcurrentDictionary<string, SelfServiceOutcome> _queued = new(StringComparer.Ordinal);
+    private readonly BatchedWrites<SelfServiceOutcome> _writes;
+
+    public SelfServiceLog(BotDatabase database, ILogger<SelfServiceLog> logger)
     {
+        ArgumentNullException.ThrowIfNull(database);
         _outcomes = database.Database.GetCollection<SelfServiceOutcome>("selfservice");
         _outcomes.EnsureIndex(o => o.OfferedAt);
         _outcomes.EnsureIndex(o => o.UserId);
-        _commits = database.Commits;
+        _writes = new BatchedWrites<SelfServiceOutcome>(database.Commits, Write, logger, Interval);
     }
 
-    public Task RecordAsync(SelfServiceOutcome outcome) => _commits.WriteAsync(_ => _outcomes.Upsert(outcome));
+    public Task RecordAsync(SelfServiceOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        _queued[outcome.Id] = outcome;
+        _writes.Add(outcome);
+        return Task.CompletedTask;
+    }
 
-    public SelfServiceOutcome? Find(string id) => _outcomes.FindById(id);
+    public SelfServiceOutcome? Find(string id) => _queued.TryGetValue(id, out var queued) ? queued : _outcomes.FindById(id);
 
-    public IReadOnlyList<SelfServiceOutcome> Since(DateTimeOffset from) => _outcomes.Find(o => o.OfferedAt >= from).ToList();
+    public IReadOnlyList<SelfServiceOutcome> Since(DateTimeOffset from)
+    {
+        _writes.Settle();
+        return _outcomes.Find(o => o.OfferedAt >= from).ToList();
+    }
 
     /// <summary>A user's erasure request removes their outcomes too.</summary>
-    public int ForgetUser(string userId) => _outcomes.DeleteMany(o => o.UserId == userId);
+    public int ForgetUser(string userId)
+    {
+        _writes.Settle();
+        return _outcomes.DeleteMany(o => o.UserId == userId);
+    }
+
+    public void Dispose() => _writes.Dispose();
+
+    private void Write(LiteDatabase database, List<SelfServiceOutcome> batch)
+    {
+        database.GetCollection<SelfServiceOutcome>("selfservice").Upsert(batch);
+        foreach (var outcome in batch)
+        {
+            // Still the same object: nothing newer was recorded meanwhile, the file now answers for it.
+            _queued.TryRemove(new KeyValuePair<string, SelfServiceOutcome>(outcome.Id, outcome));
+        }
+    }
 }
