@@ -1,12 +1,11 @@
 using Assistant.Bot.Admin;
 using Assistant.Bot.Admin.Audit;
-using Assistant.Bot.Hosting;
+using Assistant.Bot.Tests.Storage;
 using Assistant.Moderation;
 using Assistant.Moderation.Analysis;
 using Assistant.Moderation.Thresholds;
 using Assistant.Ticketing.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Tests.Admin;
 
@@ -17,20 +16,14 @@ namespace Assistant.Bot.Tests.Admin;
 /// </summary>
 public sealed class DeferredAuditTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "deferred-audit-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDataDirectory _data = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task A_decision_that_lets_a_message_through_waits_for_the_next_write_and_a_search_or_a_stop_writes_itAsync()
     {
-        var options = Options.Create(new AssistantOptions { DataDirectory = _directory });
+        var options = _data.Options;
         using (var database = new AdminDatabase(options, NullLogger<CommitQueue>.Instance))
         using (var deferred = new DeferredAuditEntries(database, NullLogger<DeferredAuditEntries>.Instance, Timeout.InfiniteTimeSpan))
         {

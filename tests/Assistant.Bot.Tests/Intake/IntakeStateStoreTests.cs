@@ -1,11 +1,10 @@
 using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Channel.Storage;
-using Assistant.Bot.Hosting;
 using Assistant.Bot.Intake;
 using Assistant.Bot.Storage;
+using Assistant.Bot.Tests.Storage;
 using Assistant.Ticketing.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Tests.Intake;
 
@@ -15,20 +14,14 @@ namespace Assistant.Bot.Tests.Intake;
 /// </summary>
 public sealed class IntakeStateStoreTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "intake-states-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDataDirectory _data = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task A_turn_reads_the_committed_state_and_never_its_own_uncommitted_changesAsync()
     {
-        var options = Options.Create(new AssistantOptions { DataDirectory = _directory });
+        var options = _data.Options;
         using (var conversations = new ConversationDatabase(options, NullLoggerFactory.Instance))
         using (var bot = new BotDatabase(options, NullLogger<CommitQueue>.Instance))
         {

@@ -1,9 +1,8 @@
-using Assistant.Bot.Hosting;
 using Assistant.Bot.SelfService;
 using Assistant.Bot.Storage;
+using Assistant.Bot.Tests.Storage;
 using Assistant.Ticketing.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Tests.SelfService;
 
@@ -13,20 +12,14 @@ namespace Assistant.Bot.Tests.SelfService;
 /// </summary>
 public sealed class SelfServiceLogTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "selfservice-log-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDataDirectory _data = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task A_recorded_outcome_is_found_at_once_counted_by_the_figures_erased_with_its_user_and_kept_by_a_stopAsync()
     {
-        var options = Options.Create(new AssistantOptions { DataDirectory = _directory });
+        var options = _data.Options;
         var offeredAt = DateTimeOffset.UtcNow;
         using (var database = new BotDatabase(options, NullLogger<CommitQueue>.Instance))
         using (var log = new SelfServiceLog(database, NullLogger<SelfServiceLog>.Instance))

@@ -1,10 +1,8 @@
 using Assistant.Bot.Channel.Activities;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Channel.Storage.Journal;
-using Assistant.Bot.Hosting;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Tests.Storage;
 
@@ -15,17 +13,11 @@ namespace Assistant.Bot.Tests.Storage;
 /// </summary>
 public sealed class ConversationJournalTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "journal-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDataDirectory _data = new();
 
-    private string JournalFolder => Path.Combine(_directory, JournalSegments.Folder);
+    private string JournalFolder => Path.Combine(_data.Path, JournalSegments.Folder);
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public void Dispose() => _data.Dispose();
 
     [Fact]
     public async Task An_acknowledged_write_is_read_back_at_once_and_settling_moves_it_into_the_file_and_out_of_the_journalAsync()
@@ -135,7 +127,7 @@ public sealed class ConversationJournalTests : IDisposable
     }
 
     private ConversationDatabase Open() =>
-        new(Options.Create(new AssistantOptions { DataDirectory = _directory }), NullLoggerFactory.Instance);
+        new(_data.Options, NullLoggerFactory.Instance);
 
     private static Activity Message(string text) =>
         new() { Type = ActivityTypes.Message, Text = text, From = new ChannelAccount { Id = "user-1", Role = RoleTypes.User } };
