@@ -70,7 +70,15 @@ public sealed partial class BatchedWrites<T> : IDisposable
 
     public void Dispose()
     {
-        _timer.Dispose();
+        // Waits for a write the timer started, so none runs once the file behind it is closed.
+        using (var stopped = new ManualResetEvent(initialState: false))
+        {
+            if (_timer.Dispose(stopped))
+            {
+                stopped.WaitOne();
+            }
+        }
+
         WriteQuietly();
     }
 

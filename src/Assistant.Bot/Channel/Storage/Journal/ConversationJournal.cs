@@ -21,6 +21,9 @@ public sealed partial class ConversationJournal : IDisposable
     /// <summary>A segment past this size is closed and a new one started, so applied segments can be deleted.</summary>
     public const long SegmentBytes = 16 * 1024 * 1024;
 
+    /// <summary>How long <see cref="SettleAsync"/> waits for the copy into the file before it gives up with an error.</summary>
+    public static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>Entries copied into the file in one transaction at most.</summary>
     public const int MaxApplyBatch = 4096;
 
@@ -101,7 +104,16 @@ public sealed partial class ConversationJournal : IDisposable
         }
 
         _applyNow.Set();
-        await waiter.Task;
+        try
+        {
+            await waiter.Task.WaitAsync(SettleTimeout);
+        }
+        catch (TimeoutException)
+        {
+            // The copy keeps failing (a full or dead disk, see its log lines): what reads the file would miss writes.
+            throw new TimeoutException(
+                $"conversations.db has not taken the journal's writes within {SettleTimeout.TotalSeconds:0} s; the copy's errors are in the log.");
+        }
     }
 
     /// <summary>The blocking form of <see cref="SettleAsync"/>, for the synchronous callers (it waits on the journal's own threads).</summary>
