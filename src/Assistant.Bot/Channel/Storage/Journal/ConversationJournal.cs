@@ -193,7 +193,12 @@ public sealed partial class ConversationJournal : IDisposable
         {
             // A frame half written would end the readable part of the segment: cut it off, the writes fail, the next ones go on.
             LogAppendFailed(_logger, ex, end - start);
-            TryCut(length);
+            if (!TryCut(length))
+            {
+                // Frames after a cut-off one would never be read back: the next ones go to a segment of their own.
+                Rotate(settle: null);
+            }
+
             for (var i = start; i < end; i++)
             {
                 batch[i].Done.TrySetException(ex);
@@ -226,17 +231,19 @@ public sealed partial class ConversationJournal : IDisposable
         }
     }
 
-    private void TryCut(long length)
+    private bool TryCut(long length)
     {
         try
         {
             _segment.SetLength(length);
             _segment.Position = length;
             _segment.Flush(flushToDisk: true);
+            return true;
         }
         catch (Exception ex)
         {
             LogCutFailed(_logger, ex, _segmentPath);
+            return false;
         }
     }
 
@@ -249,8 +256,18 @@ public sealed partial class ConversationJournal : IDisposable
             if (_segment.Length > 0)
             {
                 _segment.Dispose();
-                _closedSegments.Enqueue((_segmentPath, last));
-                _segmentPath = JournalSegments.PathOf(_folder, _nextSequence);
+                var next = JournalSegments.PathOf(_folder, _nextSequence);
+                if (next == _segmentPath)
+                {
+                    // Named after the next sequence: no write in it was acknowledged, it holds only a frame that could not be cut off.
+                    File.Delete(_segmentPath);
+                }
+                else
+                {
+                    _closedSegments.Enqueue((_segmentPath, last));
+                }
+
+                _segmentPath = next;
                 _segment = JournalSegments.Create(_folder, _nextSequence);
             }
         }
