@@ -6,6 +6,7 @@ using Assistant.Bot.BotFramework;
 using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Channel.Storage.Journal;
 using Assistant.Bot.Hosting;
+using Assistant.Bot.SelfService;
 using Assistant.Bot.Storage;
 using Assistant.Moderation.Storage;
 using Assistant.Ticketing.Mail;
@@ -85,7 +86,11 @@ public sealed partial class DataBackup(IServiceProvider services, IOptions<Assis
     private Dictionary<string, Action<string>> Databases() => new(StringComparer.Ordinal)
     {
         ["conversations.db"] = services.GetRequiredService<ConversationDatabase>().SnapshotTo,
-        ["assistant.db"] = file => LiteDbSnapshot.Write(services.GetRequiredService<BotDatabase>().Database, file),
+        ["assistant.db"] = file =>
+        {
+            services.GetRequiredService<SelfServiceLog>().Settle();
+            LiteDbSnapshot.Write(services.GetRequiredService<BotDatabase>().Database, file);
+        },
         ["admin.db"] = file =>
         {
             services.GetRequiredService<DeferredAuditEntries>().Settle();

@@ -36,18 +36,21 @@ public sealed class SelfServiceLog : IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Writes what is queued now and returns once it is durable (a backup of <c>assistant.db</c>).</summary>
+    public void Settle() => _writes.Settle();
+
     public SelfServiceOutcome? Find(string id) => _queued.TryGetValue(id, out var queued) ? queued : _outcomes.FindById(id);
 
     public IReadOnlyList<SelfServiceOutcome> Since(DateTimeOffset from)
     {
-        _writes.Settle();
+        Settle();
         return _outcomes.Find(o => o.OfferedAt >= from).ToList();
     }
 
     /// <summary>A user's erasure request removes their outcomes too.</summary>
     public int ForgetUser(string userId)
     {
-        _writes.Settle();
+        Settle();
         return _outcomes.DeleteMany(o => o.UserId == userId);
     }
 

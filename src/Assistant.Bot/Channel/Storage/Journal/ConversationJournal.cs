@@ -30,7 +30,6 @@ public sealed partial class ConversationJournal : IDisposable
     internal const string MetaCollection = "journal";
     internal const string AppliedId = "applied";
 
-    private readonly LiteDatabase _database;
     private readonly CommitQueue _commits;
     private readonly BsonMapper _mapper;
     private readonly ILogger _logger;
@@ -52,7 +51,6 @@ public sealed partial class ConversationJournal : IDisposable
 
     public ConversationJournal(LiteDatabase database, CommitQueue commits, string dataDirectory, ILogger logger, TimeSpan applyInterval)
     {
-        _database = database;
         _commits = commits;
         _mapper = database.Mapper;
         _logger = logger;
