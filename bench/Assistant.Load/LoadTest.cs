@@ -99,16 +99,20 @@ public static class LoadTest
 
             Progress($"assistant: {options.Chats} chats, {options.Duration.TotalSeconds} s");
             ProcessStats start = default, end = default;
+            var device = DeviceWrites.Of(server.DataDirectory);
+            long deviceStart = 0, deviceEnd = 0;
             MetricsScrape before = MetricsScrape.Empty, after = MetricsScrape.Empty;
             var result = await LoadRun.RunAsync("assistant", server.Address, http, options, options.Chats,
                 async () =>
                 {
                     before = await MetricsScrape.ReadAsync(http, server.Address);
                     start = ProcessStats.Read(pid);
+                    deviceStart = device?.Read() ?? 0;
                 },
                 async () =>
                 {
                     end = ProcessStats.Read(pid);
+                    deviceEnd = device?.Read() ?? 0;
                     after = await MetricsScrape.ReadAsync(http, server.Address);
                 });
             Progress($"assistant: {result.TurnsPerSecond:0.0} turns/s");
@@ -120,7 +124,8 @@ public static class LoadTest
                 Console.Error.WriteLine(line);
             }
 
-            return (result, new AssistantFigures(start, end, idle, withIdleChats, options.IdleChats, StepSplit.Between(before, after), linked));
+            return (result, new AssistantFigures(start, end, idle, withIdleChats, options.IdleChats, StepSplit.Between(before, after), linked,
+                device is null ? null : (device.Device, deviceEnd - deviceStart)));
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException)
         {

@@ -47,7 +47,9 @@ public static class ResultTable
         output.WriteLine($"| CPU per turn, server | {(echo is null ? None : "shares the client's process")} | {PerTurn(f => f.WindowEnd.CpuSeconds - f.WindowStart.CpuSeconds, s => F(s * 1000, 2) + " ms")} |");
         Row(output, "CPU per turn, load client", echo, assistant,
             r => r.CompletedInWindow == 0 ? None : F(r.ClientCpuSeconds * 1000 / r.CompletedInWindow, 2) + " ms" + (ReferenceEquals(r, echo) ? " (with the echo server)" : ""));
-        output.WriteLine($"| disk written per turn (/proc write_bytes) | {None} | {PerTurn(f => f.WindowEnd.WriteBytes - f.WindowStart.WriteBytes, Bytes)} |");
+        output.WriteLine($"| page cache dirtied per turn (/proc write_bytes) | {None} | {PerTurn(f => f.WindowEnd.WriteBytes - f.WindowStart.WriteBytes, Bytes)} |");
+        var device = figures?.DeviceWritten is { } written ? $" (device {written.Device}, synced at both ends)" : "";
+        output.WriteLine($"| disk written per turn{device} | {None} | {(figures?.DeviceWritten is { } d ? PerTurn(_ => d.Bytes, Bytes) : None)} |");
         var memory = figures is null || figures.IdleChats == 0
             ? None
             : $"{Bytes(figures.IdleResidentBytes)} / {Bytes((figures.ResidentWithIdleChats - figures.IdleResidentBytes) / (double)figures.IdleChats)} ({figures.IdleChats} chats)";

@@ -79,7 +79,7 @@ public sealed partial class HandoffDesk(
         {
             // An agent picks a conversation the bot still has: it is opened and taken in one step.
             var state = states.Find(conversationId) ?? new IntakeState { Id = conversationId, OperatorId = conversation.OperatorId, UserId = conversation.UserId };
-            var ticket = tickets.Query(new TicketQuery(OperatorId: conversation.OperatorId, ConversationId: conversationId, Limit: 1)).FirstOrDefault();
+            var ticket = tickets.Query(new TicketQuery(OperatorId: conversation.OperatorId, ConversationId: conversationId, RequesterUserId: conversation.UserId, Limit: 1)).FirstOrDefault();
             var record = router.NewRecord(state, EscalationReasons.AgentPickup, ticket, now);
             record.State = HandoffStates.Active;
             record.AgentId = scope.StaffId;

@@ -74,7 +74,7 @@ public sealed partial class HandoffRouter(
         var now = time.GetUtcNow();
         var ticket = request.TicketReference is { } reference
             ? tickets.Find(reference)
-            : tickets.Query(new TicketQuery(OperatorId: state.OperatorId, ConversationId: state.Id, Limit: 1)).FirstOrDefault();
+            : tickets.Query(new TicketQuery(OperatorId: state.OperatorId, ConversationId: state.Id, RequesterUserId: state.UserId, Limit: 1)).FirstOrDefault();
         var record = NewRecord(state, request.Reason, ticket, now);
         var open = availability.Check(state.OperatorId);
 

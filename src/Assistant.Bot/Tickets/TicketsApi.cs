@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Assistant.Bot.Auth;
+using Assistant.Bot.Channel.Storage;
 using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,6 +30,7 @@ public static class TicketsApi
     internal static Results<Ok<IReadOnlyList<TicketResponse>>, ValidationProblem, ProblemHttpResult> List(
         ClaimsPrincipal user,
         ITicketService tickets,
+        ConversationStore conversations,
         string? conversationId,
         string? userId,
         string? status,
@@ -41,6 +43,9 @@ public static class TicketsApi
             return TypedResults.Problem($"You do not handle the tickets of operator '{operatorId}'.", statusCode: StatusCodes.Status403Forbidden, title: "Operator not in your scope");
         }
 
+        // A conversation's tickets are found through its user's (the index); one the channel does not know (a ticket filed
+        // through this API or by e-mail) is looked for among all of them.
+        userId ??= conversationId is null ? null : conversations.Find(conversationId)?.UserId;
         var query = new TicketQuery(operatorId, conversationId, userId, status, Math.Clamp(limit ?? 100, 1, 500))
         {
             OperatorIds = scope.IsAdmin ? null : scope.OperatorIds,

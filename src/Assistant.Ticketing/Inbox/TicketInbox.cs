@@ -46,14 +46,14 @@ public sealed partial class TicketInbox
         var found = tickets.Skip((query.Page - 1) * size).Limit(size + 1).ToList();
         var hasMore = found.Count > size;
         var shown = hasMore ? found[..size] : found;
-        // Incidents are few on a page: one count on the IncidentReference index each.
+        // Incidents are few on a page: one count on the incident index each.
         var linked = shown.Where(t => t.IsIncident).ToDictionary(t => t.Reference, t => LinkedCount(t.Reference), StringComparer.Ordinal);
         return new InboxPage(shown, query.Page, size, hasMore, linked);
     }
 
     /// <summary>How many reports are linked to an incident ticket, whatever their status.</summary>
     public int LinkedCount(string incidentReference) =>
-        _database.Tickets.Count(t => t.IncidentReference == incidentReference);
+        _database.Tickets.Count(TicketingDatabase.LinkedTo(incidentReference));
 
     /// <summary>The LiteDB plan of a page query: which index it walks (for tests and the benchmark).</summary>
     public BsonDocument Plan(InboxQuery query)
@@ -125,10 +125,10 @@ public sealed partial class TicketInbox
         return new InboxCounts(active, mine, unassigned, late, quarantined);
     }
 
-    /// <summary>The references of the scope's incident tickets still to work (new, open, pending), through the IsIncident index.</summary>
+    /// <summary>The references of the scope's incident tickets still to work (new, open, pending), through the incident index.</summary>
     private BsonArray OpenIncidents(IReadOnlyCollection<string>? operatorIds) =>
         new(Scoped(operatorIds)
-            .Where("$.IsIncident = true")
+            .Where(TicketingDatabase.IncidentTickets)
             .Where("$.Status IN @0", new BsonArray(InboxStatuses.ActiveStatuses.Select(s => new BsonValue(s))))
             .Select("{ r: $.Reference }")
             .ToDocuments()
@@ -188,7 +188,7 @@ public sealed partial class TicketInbox
         var search = query.Search?.Trim() ?? "";
         if (query.Incident is not null)
         {
-            tickets = tickets.Where("$.IncidentReference = @0", new BsonValue(query.Incident.Trim().ToUpperInvariant()));
+            tickets = tickets.Where(TicketingDatabase.LinkedTo(query.Incident.Trim().ToUpperInvariant()));
         }
         else if (search.Length == 0 && OpenIncidents(query.OperatorIds) is { Count: > 0 } incidents)
         {

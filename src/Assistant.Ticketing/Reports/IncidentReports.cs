@@ -17,7 +17,7 @@ public sealed class IncidentReports(TicketingDatabase database, TimeProvider tim
         var now = time.GetUtcNow();
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
         var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        // Notices are few (a handful a month): read them all, count the links through the IncidentReference index.
+        // Notices are few (a handful a month): read them all, count the links through the incident index.
         var rows = database.Notices.Find(n => n.Kind == NoticeKinds.Incident)
             .Where(n => n.StartsAt >= start && n.StartsAt < end)
             .Where(n => operatorIds is null || operatorIds.Contains(n.OperatorId, StringComparer.OrdinalIgnoreCase))
@@ -35,7 +35,7 @@ public sealed class IncidentReports(TicketingDatabase database, TimeProvider tim
 
     private IncidentRow Row(ServiceNotice notice, DateTimeOffset now)
     {
-        var linked = notice.TicketReference is { } reference ? database.Tickets.Count(t => t.IncidentReference == reference) : 0;
+        var linked = notice.TicketReference is { } reference ? database.Tickets.Count(TicketingDatabase.LinkedTo(reference)) : 0;
         var firstUpdate = notice.Updates
             .Where(u => notice.EndedAt is not { } ended || u.At < ended)
             .Select(u => (DateTimeOffset?)u.At)

@@ -48,9 +48,13 @@ public sealed class TicketingDatabase : IDisposable
         Tickets.EnsureIndex(t => t.Reference, unique: true);
         Tickets.EnsureIndex("OperatorStatus", "$.OperatorId + '|' + $.Status");
         Tickets.EnsureIndex(t => t.Requester.UserId);
-        Tickets.EnsureIndex(t => t.ConversationId);
-        Tickets.EnsureIndex(t => t.IncidentReference);
-        Tickets.EnsureIndex(t => t.IsIncident);
+        Tickets.EnsureIndex(IncidentIndex, IncidentKey);
+        // Each index costs a new ticket two to four pages of 8 KiB, written twice (log, then checkpoint): a conversation's
+        // tickets are found through its user's, and the incident ones and their reports share one index.
+        foreach (var dropped in (string[])["ConversationId", "IncidentReference", "IsIncident"])
+        {
+            _ = Tickets.DropIndex(dropped);
+        }
 
         Counters = _database.GetCollection("counters");
 
@@ -70,6 +74,20 @@ public sealed class TicketingDatabase : IDisposable
         _database.UserVersion = CurrentVersion;
     }
 
+    /// <summary>
+    /// One index for both sides of an incident: <see cref="IncidentTicketKey"/> for an incident's own ticket, the incident's
+    /// reference for a report linked to it, null for every other ticket (whose nodes then sit together at one end).
+    /// </summary>
+    internal const string IncidentIndex = "Incident";
+    internal const string IncidentKey = "IIF($.IsIncident, 'incident', $.IncidentReference)";
+    internal const string IncidentTicketKey = "incident";
+
+    /// <summary>The reports linked to the incident <paramref name="reference"/>, on the incident index.</summary>
+    internal static BsonExpression LinkedTo(string reference) => BsonExpression.Create(IncidentKey + " = @0", new BsonValue(reference));
+
+    /// <summary>Incidents' own tickets, on the incident index.</summary>
+    internal static BsonExpression IncidentTickets { get; } = BsonExpression.Create(IncidentKey + " = @0", new BsonValue(IncidentTicketKey));
+
     public string FilePath { get; }
 
     internal ILiteCollection<Ticket> Tickets { get; }
@@ -82,6 +100,10 @@ public sealed class TicketingDatabase : IDisposable
 
     /// <summary>Runs <paramref name="work"/> as one LiteDB transaction on the calling thread.</summary>
     internal T InTransaction<T>(Func<T> work) => _database.InTransaction(work);
+
+    /// <summary>The names of the indexes of <paramref name="collection"/>, <c>_id</c> included.</summary>
+    internal IReadOnlyList<string> IndexNames(string collection) =>
+        [.. _database.GetCollection("$indexes").Find(Query.EQ("collection", collection)).Select(i => i["name"].AsString)];
 
     /// <summary>True when the file answers a read: the readiness check.</summary>
     public bool IsReadable()

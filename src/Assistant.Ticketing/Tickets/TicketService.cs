@@ -46,6 +46,10 @@ public sealed partial class TicketService(
         var requester = ticket.Requester ?? throw new InvalidTicketValueException("requester", null, "is required");
         Required("requester.userId", requester.UserId, MaxIdLength);
         var conversationId = Required("conversationId", ticket.ConversationId, MaxIdLength);
+        if (ticket.IsIncident && !string.IsNullOrEmpty(ticket.IncidentReference))
+        {
+            throw new InvalidTicketValueException("incidentReference", ticket.IncidentReference, "an incident's own ticket is not linked to another incident");
+        }
 
         var now = Now();
         var stored = new Ticket
@@ -124,7 +128,7 @@ public sealed partial class TicketService(
         if (query.IncidentReference is not null)
         {
             var incident = Normalize(query.IncidentReference);
-            tickets = tickets.Where(t => t.IncidentReference == incident);
+            tickets = tickets.Where(TicketingDatabase.LinkedTo(incident));
         }
 
         if (query.Status is not null)
@@ -210,6 +214,11 @@ public sealed partial class TicketService(
             if (patch.IncidentReference is not null && patch.IncidentReference != (ticket.IncidentReference ?? ""))
             {
                 var incident = patch.IncidentReference.Length == 0 ? null : Normalize(patch.IncidentReference);
+                if (incident is not null && ticket.IsIncident)
+                {
+                    throw new InvalidTicketValueException("incidentReference", patch.IncidentReference, "an incident's own ticket is not linked to another incident");
+                }
+
                 changes.Add(Entry(now, actor, "incident", ticket.IncidentReference, incident));
                 ticket.IncidentReference = incident;
             }

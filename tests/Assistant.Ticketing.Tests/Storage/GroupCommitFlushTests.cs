@@ -38,7 +38,14 @@ public sealed class GroupCommitFlushTests : IDisposable
 
         file.Database.GetCollection("items").Insert(Item("direct", 100));
 
-        Assert.True(file.Log.FlushesToDisk > before, "a write of its own was not flushed to disk");
+        // LiteDB's own writer thread flushes after the insert has returned: wait for it, not for a fixed time.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (file.Log.FlushesToDisk == before && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(file.Log.FlushesToDisk > before, "a write of its own was not flushed to disk within 10 s");
     }
 
     [Fact]
