@@ -126,6 +126,25 @@ public sealed class ConversationJournalTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_copy_into_the_file_that_fails_is_tried_again_and_the_acknowledged_write_winsAsync()
+    {
+        using var database = Open();
+        var log = new ConversationStore(database, TimeProvider.System);
+        Assert.True(await log.TryCreateAsync("conv-1", "user-1", "digisense", null));
+
+        // A row the file should not have, under the id the next write takes: the copy's insert fails on it (a duplicate
+        // key), as it would on a disk error; the copy logs it, waits and tries again as an overwrite.
+        database.Activities.Insert(Row(1, "planté"));
+        await log.AppendAsync("conv-1", Message("un"), _ => { });
+        await database.Journal.SettleAsync();
+
+        var activity = Assert.Single(database.Activities.FindAll());
+        Assert.Contains("\"un\"", activity.Json, StringComparison.Ordinal);
+        Assert.Equal(0, database.Journal.Pending.Count);
+        Assert.Contains("\"un\"", Assert.Single(log.ReadAll("conv-1")).Json, StringComparison.Ordinal);
+    }
+
     private ConversationDatabase Open() =>
         new(_data.Options, NullLoggerFactory.Instance);
 

@@ -17,14 +17,14 @@ public sealed partial class AuditLog(AdminDatabase database, DeferredAuditEntrie
 
     public AuditEntry Record(string actor, string? actorName, string action, string? target, string details, string? operatorId = null, ModerationDecision? moderation = null)
     {
-        var entry = Entry(actor, actorName, action, target, details, operatorId, moderation);
+        var entry = Entry(actor, actorName, action, target, details, operatorId, moderation, LogLevel.Information);
         database.Audit.Insert(entry);
         return entry;
     }
 
-    private AuditEntry Entry(string actor, string? actorName, string action, string? target, string details, string? operatorId, ModerationDecision? moderation)
+    private AuditEntry Entry(string actor, string? actorName, string action, string? target, string details, string? operatorId, ModerationDecision? moderation, LogLevel level)
     {
-        LogRecorded(logger, action, actor, target);
+        LogRecorded(logger, level, action, actor, target);
         return new AuditEntry
         {
             At = time.GetUtcNow().UtcDateTime,
@@ -55,6 +55,8 @@ public sealed partial class AuditLog(AdminDatabase database, DeferredAuditEntrie
         ArgumentNullException.ThrowIfNull(verdict);
         var details = string.Create(CultureInfo.InvariantCulture,
             $"{verdict.Label} → {verdict.Action}{(verdict.Strike ? " + strike" : "")} (abusive {verdict.Scores.Abusive:0.00}, offtopic {verdict.Scores.Offtopic:0.00}, decided by {verdict.DecidedBy}); conversation {conversationId}; {(answeredByModeration ? "answered by moderation" : "passed on")}");
+        var passed = verdict.Label == Labels.Ok && !verdict.Strike;
+        // Every message gets a decision: the ones that let it through are a Debug line, or the log would be one line per message.
         var entry = Entry(AuditActors.System, "moderation", "moderation." + verdict.Label, userId, details, operatorId, new ModerationDecision
         {
             Label = verdict.Label,
@@ -65,8 +67,8 @@ public sealed partial class AuditLog(AdminDatabase database, DeferredAuditEntrie
             Strike = verdict.Strike,
             ConversationId = conversationId,
             ActivityId = activityId,
-        });
-        if (verdict.Label == Labels.Ok && !verdict.Strike)
+        }, passed ? LogLevel.Debug : LogLevel.Information);
+        if (passed)
         {
             deferred.Add(entry);
             return Task.CompletedTask;
@@ -140,6 +142,6 @@ public sealed partial class AuditLog(AdminDatabase database, DeferredAuditEntrie
             || (entry.Target?.Contains(query.Text, StringComparison.OrdinalIgnoreCase) ?? false)
             || (entry.ActorName?.Contains(query.Text, StringComparison.OrdinalIgnoreCase) ?? false));
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Audit {AuditAction} by {Actor} on {Target}")]
-    private static partial void LogRecorded(ILogger logger, string auditAction, string actor, string? target);
+    [LoggerMessage(EventId = 7001, Message = "Audit {AuditAction} by {Actor} on {Target}")]
+    private static partial void LogRecorded(ILogger logger, LogLevel level, string auditAction, string actor, string? target);
 }
