@@ -80,7 +80,7 @@ public sealed class PostgresHostTests : IDisposable
     }
 
     [Fact]
-    public async Task The_instance_is_ready_while_its_database_answers_and_not_ready_once_it_is_goneAsync()
+    public async Task The_instance_is_ready_while_its_database_answers_and_not_ready_once_it_is_gone_but_still_aliveAsync()
     {
         var database = PostgresServer.CreateDatabase();
         var host = Host(database.ConnectionString);
@@ -91,6 +91,10 @@ public sealed class PostgresHostTests : IDisposable
 
         using var response = await client.GetAsync("/healthz/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+
+        // Alive all the same: a liveness probe that restarted the process would not bring the database back.
+        using var alive = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
 
     private StaffApiFactory Host(string? connectionString)
