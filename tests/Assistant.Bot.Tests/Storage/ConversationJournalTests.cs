@@ -145,6 +145,26 @@ public sealed class ConversationJournalTests : IDisposable
         Assert.Contains("\"un\"", Assert.Single(log.ReadAll("conv-1")).Json, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Deleting_a_conversation_while_its_write_is_being_appended_leaves_nothing_of_it_in_the_fileAsync()
+    {
+        using var database = Open();
+        var log = new ConversationStore(database, TimeProvider.System);
+        Assert.True(await log.TryCreateAsync("conv-1", "user-1", "digisense", null));
+        await database.Journal.SettleAsync();
+
+        // The write is queued, not yet durable, so not pending either; the deletion must still wait for it.
+        var appended = log.AppendAsync("conv-1", Message("effacez-moi"), _ => { });
+        Assert.True(database.Journal.Writing("conv-1") || database.Journal.Pending.Holds("conv-1"));
+        log.Delete("conv-1");
+        await appended;
+        await database.Journal.SettleAsync();
+
+        Assert.Empty(database.Activities.FindAll());
+        Assert.Null(database.Conversations.FindById("conv-1"));
+        Assert.False(database.Journal.Writing("conv-1"));
+    }
+
     private ConversationDatabase Open() =>
         new(_data.Options, NullLoggerFactory.Instance);
 

@@ -144,11 +144,12 @@ public sealed class ConversationStore(ConversationDatabase database, TimeProvide
 
     /// <summary>
     /// Deletes a conversation, its log and its dialog state (retention, erasure); returns how many activities went. What
-    /// the journal still holds of it is copied into the file first, so that a later copy cannot bring part of it back.
+    /// the journal still holds of it, or is still appending, is copied into the file first, so that a later copy cannot
+    /// bring part of it back.
     /// </summary>
     public int Delete(string conversationId)
     {
-        if (Pending.Holds(conversationId))
+        if (Pending.Holds(conversationId) || database.Journal.Writing(conversationId))
         {
             database.Settle();
         }

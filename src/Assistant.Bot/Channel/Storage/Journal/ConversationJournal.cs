@@ -38,6 +38,7 @@ public sealed partial class ConversationJournal : IDisposable
     private readonly BlockingCollection<Work> _queue = new(new ConcurrentQueue<Work>());
     private readonly ConcurrentQueue<JournalEntry> _toApply = new();
     private readonly ConcurrentQueue<(string Path, long LastSequence)> _closedSegments = new();
+    private readonly ConcurrentDictionary<string, int> _writing = new(StringComparer.Ordinal);
     private readonly List<(long Sequence, TaskCompletionSource Done)> _settleWaiters = [];
     private readonly AutoResetEvent _applyNow = new(initialState: false);
     private readonly Thread _writer;
@@ -83,7 +84,34 @@ public sealed partial class ConversationJournal : IDisposable
 
     /// <summary>Appends <paramref name="entry"/> in the next group append and completes once it is on disk.</summary>
     /// <param name="committed">Runs on the writer thread once the entry is durable and readable, in the order of the writes; must not block.</param>
-    public Task WriteAsync(JournalEntry entry, Action? committed = null) => Enqueue(new Work(entry, committed));
+    public Task WriteAsync(JournalEntry entry, Action? committed = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _writing.AddOrUpdate(entry.ConversationId, 1, (_, count) => count + 1);
+        try
+        {
+            return Enqueue(new Work(entry, committed));
+        }
+        catch
+        {
+            Landed(entry.ConversationId);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Whether a write of that conversation is queued or being appended: not durable yet, so not in <see cref="Pending"/>
+    /// either, but on its way into the file (what deletes the conversation settles first, or the copy would bring it back).
+    /// </summary>
+    public bool Writing(string conversationId) => _writing.ContainsKey(conversationId);
+
+    private void Landed(string conversationId)
+    {
+        if (_writing.AddOrUpdate(conversationId, 0, (_, count) => count - 1) <= 0)
+        {
+            _ = _writing.TryRemove(new KeyValuePair<string, int>(conversationId, 0));
+        }
+    }
 
     /// <summary>
     /// Completes once everything written before the call is in <c>conversations.db</c> and the journal files that held it are
@@ -199,6 +227,7 @@ public sealed partial class ConversationJournal : IDisposable
 
             for (var i = start; i < end; i++)
             {
+                Landed(batch[i].Entry!.ConversationId);
                 batch[i].Done.TrySetException(ex);
             }
 
@@ -210,6 +239,7 @@ public sealed partial class ConversationJournal : IDisposable
         {
             var work = batch[i];
             Pending.Add(work.Entry!);
+            Landed(work.Entry!.ConversationId);
             _toApply.Enqueue(work.Entry!);
             try
             {
