@@ -58,4 +58,8 @@ public class AnalyzeBenchmarks
     /// <summary>The cue markers alone (part of <see cref="Moderate"/>): what reading who a message aims at costs.</summary>
     [Benchmark]
     public string Cues() => Assistant.Moderation.Training.TargetCues.Append(Text);
+
+    /// <summary>The urgency markers alone (part of <see cref="Triage"/>): what the priority model's cues cost.</summary>
+    [Benchmark]
+    public string UrgencyCues() => Assistant.Moderation.Training.UrgencyCues.Append(Text);
 }

@@ -22,7 +22,7 @@ const string Usage = """
       tune [--report] [--show-errors] [--thresholds] [--l2 a,b] [--project a,b] [--tweets a,b] [--word n,m] [--char n,m]
                              train on the training split minus a validation slice and score on that slice
                              (never the held-out split); prints the threshold table to choose defaults from
-      tune --cv K [--l2 a] [--project a] [--tweets a]
+      tune --cv K [--l2 a] [--project a] [--tweets a] [--urgency-cues 0|1]
                              K-fold cross-validation over the training split: mean figures per abusive, off-topic
                              and strike threshold, on the realistic rows and on all project rows
       tune --rules           every rule decision on the training split, with the rows it gets wrong
@@ -104,7 +104,8 @@ try
                 var d0 = TrainerSettings.Default;
                 CrossValidation.Run(train, int.Parse(cv, CultureInfo.InvariantCulture), new TrainerSettings(
                     Floats("l2", d0.L2Regularization).First(), Floats("project", d0.ProjectRowWeight).First(), Floats("tweets", d0.TweetRowWeight).First(),
-                    (int)Floats("word", d0.WordNgramLength).First(), (int)Floats("char", d0.CharNgramLength).First()));
+                    (int)Floats("word", d0.WordNgramLength).First(), (int)Floats("char", d0.CharNgramLength).First(),
+                    UrgencyCues: Floats("urgency-cues", d0.UrgencyCues ? 1 : 0).First() != 0));
                 return 0;
             }
 

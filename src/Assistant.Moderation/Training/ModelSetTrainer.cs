@@ -32,7 +32,7 @@ public static class ModelSetTrainer
                 continue;
             }
 
-            var (model, _) = trainer.Train(rows, weights, withCues: kind == ModelKinds.Moderation);
+            var (model, _) = trainer.Train(rows, weights, settings.CuesFor(kind));
             classifiers[kind] = new TextClassifier(trainer.Context, model);
         }
 
