@@ -43,16 +43,22 @@ public static class TicketsApi
             return TypedResults.Problem($"You do not handle the tickets of operator '{operatorId}'.", statusCode: StatusCodes.Status403Forbidden, title: "Operator not in your scope");
         }
 
-        // A conversation's tickets are found through its user's (the index); one the channel does not know (a ticket filed
-        // through this API or by e-mail) is looked for among all of them.
-        userId ??= conversationId is null ? null : conversations.Find(conversationId)?.UserId;
-        var query = new TicketQuery(operatorId, conversationId, userId, status, Math.Clamp(limit ?? 100, 1, 500))
+        // A conversation's tickets are found through its user's (the index). One the channel does not know (a ticket filed
+        // through this API), or a ticket of that conversation filed under another user, is looked for among all of them.
+        var owner = userId is null && conversationId is not null ? conversations.Find(conversationId)?.UserId : null;
+        var query = new TicketQuery(operatorId, conversationId, userId ?? owner, status, Math.Clamp(limit ?? 100, 1, 500))
         {
             OperatorIds = scope.IsAdmin ? null : scope.OperatorIds,
         };
         try
         {
-            IReadOnlyList<TicketResponse> found = [.. tickets.Query(query).Select(TicketResponse.Summary)];
+            var matching = tickets.Query(query);
+            if (matching.Count == 0 && owner is not null)
+            {
+                matching = tickets.Query(query with { RequesterUserId = null });
+            }
+
+            IReadOnlyList<TicketResponse> found = [.. matching.Select(TicketResponse.Summary)];
             return TypedResults.Ok(found);
         }
         catch (InvalidTicketValueException ex)

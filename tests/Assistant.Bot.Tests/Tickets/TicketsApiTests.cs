@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Assistant.Bot.Channel.Storage;
 using Assistant.Bot.Tests.Auth;
 using Assistant.Ticketing.Staff;
 using Assistant.Ticketing.Tickets;
@@ -25,7 +26,7 @@ public sealed class TicketsApiTests : IClassFixture<StaffApiFactory>
         }
     }
 
-    private Ticket NewTicket(string operatorId = "digisense", string? conversationId = null) =>
+    private Ticket NewTicket(string operatorId = "digisense", string? conversationId = null, string? userId = null) =>
         _factory.Tickets.Create(
             new NewTicket(
                 operatorId,
@@ -35,7 +36,7 @@ public sealed class TicketsApiTests : IClassFixture<StaffApiFactory>
                 "client-space",
                 "normal",
                 "model",
-                new Requester { UserId = "user-" + Guid.NewGuid().ToString("N")[..8], Name = "Léa Dubois", Email = "lea.dubois@example.com", Phone = "+33 1 23 45 67 89", CustomerNumber = "DGS-C1003" },
+                new Requester { UserId = userId ?? "user-" + Guid.NewGuid().ToString("N")[..8], Name = "Léa Dubois", Email = "lea.dubois@example.com", Phone = "+33 1 23 45 67 89", CustomerNumber = "DGS-C1003" },
                 conversationId ?? "conv-" + Guid.NewGuid().ToString("N")[..8]),
             new Actor("requester", "user-1"));
 
@@ -104,6 +105,27 @@ public sealed class TicketsApiTests : IClassFixture<StaffApiFactory>
         Assert.Equal([other.Reference, mine.Reference], seenByAdmin!.Select(t => t.GetProperty("reference").GetString()));
         Assert.False(seenByAgent![0].TryGetProperty("comments", out _));
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/api/tickets?operator=icosnet")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_chat_conversation_s_tickets_are_listed_through_its_user_and_one_filed_under_another_user_still_showsAsync()
+    {
+        var conversation = "conv-chat-" + Guid.NewGuid().ToString("N")[..8];
+        var user = "dl_" + Guid.NewGuid().ToString("N")[..8];
+        var chats = _factory.Services.GetRequiredService<ConversationStore>();
+        Assert.True(await chats.TryCreateAsync(conversation, user, "digisense", "fr-FR"));
+        var filed = NewTicket("digisense", conversation, user);
+        _ = NewTicket("digisense", userId: user); // the same user, another conversation
+        var agent = await _factory.ClientForAsync(AgentEmail, AgentPassword);
+
+        var listed = await agent.GetFromJsonAsync<List<JsonElement>>($"/api/tickets?conversationId={conversation}");
+        var other = "conv-chat-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.True(await chats.TryCreateAsync(other, user, "digisense", "fr-FR"));
+        var underAnother = NewTicket("digisense", other, "someone-else");
+        var listedOther = await agent.GetFromJsonAsync<List<JsonElement>>($"/api/tickets?conversationId={other}");
+
+        Assert.Equal([filed.Reference], listed!.Select(t => t.GetProperty("reference").GetString()));
+        Assert.Equal([underAnother.Reference], listedOther!.Select(t => t.GetProperty("reference").GetString()));
     }
 
     [Fact]
