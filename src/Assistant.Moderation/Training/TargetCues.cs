@@ -41,30 +41,30 @@ public static partial class TargetCues
         var security = Security().IsMatch(folded);
         var reported = Reported().IsMatch(folded);
 
-        Add(builder, you, "cuexyou");
-        Add(builder, staff, "cuexstaff");
-        Add(builder, insult, "cuexinsult");
-        Add(builder, insult && (you || staff) && !reported, "cuexinsultaimed");
-        Add(builder, insult && WordCount(folded) <= 4 && !reported, "cuexinsultalone");
-        Add(builder, crime, "cuexcrime");
-        Add(builder, crime && staff && !reported, "cuexstaffcrime");
-        Add(builder, privateLife, "cuexprivate");
-        Add(builder, privateLife && (staff || you), "cuexstaffprivate");
-        Add(builder, harm, "cuexharm");
-        Add(builder, harm && (staff || you), "cuexstaffharm");
-        Add(builder, someoneElse && access, "cuexotheraccess");
-        Add(builder, secretly, "cuexsecretly");
-        Add(builder, document && forged, "cuexforged");
-        Add(builder, identity, "cuexidentity");
-        Add(builder, identity && preference, "cuexidentitypref");
-        Add(builder, sexual, "cuexsexual");
-        Add(builder, sexual && (you || staff), "cuexsexualaimed");
-        Add(builder, ours, "cuexours");
-        Add(builder, others, "cuexothers");
-        Add(builder, others && !ours, "cuexothersonly");
-        Add(builder, manyPeople && outage, "cuexmassoutage");
-        Add(builder, security, "cuexsecurity");
-        Add(builder, reported, "cuexreported");
+        CueMarkers.Add(builder, you, "cuexyou");
+        CueMarkers.Add(builder, staff, "cuexstaff");
+        CueMarkers.Add(builder, insult, "cuexinsult");
+        CueMarkers.Add(builder, insult && (you || staff) && !reported, "cuexinsultaimed");
+        CueMarkers.Add(builder, insult && WordCount(folded) <= 4 && !reported, "cuexinsultalone");
+        CueMarkers.Add(builder, crime, "cuexcrime");
+        CueMarkers.Add(builder, crime && staff && !reported, "cuexstaffcrime");
+        CueMarkers.Add(builder, privateLife, "cuexprivate");
+        CueMarkers.Add(builder, privateLife && (staff || you), "cuexstaffprivate");
+        CueMarkers.Add(builder, harm, "cuexharm");
+        CueMarkers.Add(builder, harm && (staff || you), "cuexstaffharm");
+        CueMarkers.Add(builder, someoneElse && access, "cuexotheraccess");
+        CueMarkers.Add(builder, secretly, "cuexsecretly");
+        CueMarkers.Add(builder, document && forged, "cuexforged");
+        CueMarkers.Add(builder, identity, "cuexidentity");
+        CueMarkers.Add(builder, identity && preference, "cuexidentitypref");
+        CueMarkers.Add(builder, sexual, "cuexsexual");
+        CueMarkers.Add(builder, sexual && (you || staff), "cuexsexualaimed");
+        CueMarkers.Add(builder, ours, "cuexours");
+        CueMarkers.Add(builder, others, "cuexothers");
+        CueMarkers.Add(builder, others && !ours, "cuexothersonly");
+        CueMarkers.Add(builder, manyPeople && outage, "cuexmassoutage");
+        CueMarkers.Add(builder, security, "cuexsecurity");
+        CueMarkers.Add(builder, reported, "cuexreported");
         return builder.ToString();
     }
 
@@ -95,14 +95,6 @@ public static partial class TargetCues
         var aimedHarm = Insult().IsMatch(folded) || Insult().IsMatch(Squeezed(folded)) || Crime().IsMatch(folded)
             || PrivateLife().IsMatch(folded) || Harm().IsMatch(folded) || Sexual().IsMatch(folded);
         return reported || !(aimedAtStaff && aimedHarm);
-    }
-
-    private static void Add(StringBuilder builder, bool present, string marker)
-    {
-        if (present)
-        {
-            builder.Append(' ').Append(marker);
-        }
     }
 
     /// <summary>

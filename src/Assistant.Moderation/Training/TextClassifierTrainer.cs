@@ -45,16 +45,14 @@ public sealed class TextClassifierTrainer(TrainerSettings? settings = null, int 
             .ToList();
         var data = _ml.Data.LoadFromEnumerable(examples);
         var labelled = _ml.Transforms.Conversion.MapValueToKey("Label", "Label");
-        var featurized = cues switch
-        {
-            TextCues.Target => labelled
-                .Append(_ml.Transforms.CustomMapping<CueInput, CueOutput>(TargetCuesMapping.Map, TargetCuesMapping.ContractName))
-                .Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(_settings), nameof(CueOutput.ModelInput))),
-            TextCues.Urgency => labelled
-                .Append(_ml.Transforms.CustomMapping<CueInput, CueOutput>(UrgencyCuesMapping.Map, UrgencyCuesMapping.ContractName))
-                .Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(_settings), nameof(CueOutput.ModelInput))),
-            _ => labelled.Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(_settings), nameof(TextExample.Text))),
-        };
+        (Action<CueInput, CueOutput> Map, string Contract) markers = cues == TextCues.Target
+            ? (TargetCuesMapping.Map, TargetCuesMapping.ContractName)
+            : (UrgencyCuesMapping.Map, UrgencyCuesMapping.ContractName);
+        var featurized = cues == TextCues.None
+            ? labelled.Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(_settings), nameof(TextExample.Text)))
+            : labelled
+                .Append(_ml.Transforms.CustomMapping(markers.Map, markers.Contract))
+                .Append(_ml.Transforms.Text.FeaturizeText("Features", FeaturizerOptions(_settings), nameof(CueOutput.ModelInput)));
         var pipeline = featurized
             .Append(_ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {

@@ -33,29 +33,21 @@ public static partial class UrgencyCues
         var degraded = Degraded().IsMatch(folded);
         var question = Question().IsMatch(folded);
 
-        Add(builder, many, "cuepmany");
-        Add(builder, down, "cuepdown");
-        Add(builder, many && (down || blocked), "cuepmassoutage");
-        Add(builder, everything, "cuepeverything");
-        Add(builder, security, "cuepsecurity");
-        Add(builder, stopped, "cuepstopped");
-        Add(builder, now, "cuepnow");
-        Add(builder, deadline, "cuepdeadline");
-        Add(builder, (now || deadline) && (down || blocked), "cueptimeblocked");
-        Add(builder, blocked, "cuepblocked");
-        Add(builder, payment, "cueppayment");
-        Add(builder, workaround, "cuepworkaround");
-        Add(builder, degraded && !many && !everything, "cuepdegraded");
-        Add(builder, question && !down && !everything && !blocked && !security, "cuepquestion");
+        CueMarkers.Add(builder, many, "cuepmany");
+        CueMarkers.Add(builder, down, "cuepdown");
+        CueMarkers.Add(builder, many && (down || blocked), "cuepmassoutage");
+        CueMarkers.Add(builder, everything, "cuepeverything");
+        CueMarkers.Add(builder, security, "cuepsecurity");
+        CueMarkers.Add(builder, stopped, "cuepstopped");
+        CueMarkers.Add(builder, now, "cuepnow");
+        CueMarkers.Add(builder, deadline, "cuepdeadline");
+        CueMarkers.Add(builder, (now || deadline) && (down || blocked), "cueptimeblocked");
+        CueMarkers.Add(builder, blocked, "cuepblocked");
+        CueMarkers.Add(builder, payment, "cueppayment");
+        CueMarkers.Add(builder, workaround, "cuepworkaround");
+        CueMarkers.Add(builder, degraded && !many && !everything, "cuepdegraded");
+        CueMarkers.Add(builder, question && !down && !everything && !blocked && !security, "cuepquestion");
         return builder.ToString();
-    }
-
-    private static void Add(StringBuilder builder, bool present, string marker)
-    {
-        if (present)
-        {
-            builder.Append(' ').Append(marker);
-        }
     }
 
     // Every pattern runs on the folded text (lower case, no accents, one kind of apostrophe); phone spellings included.

@@ -46,10 +46,7 @@ public sealed partial class TicketService(
         var requester = ticket.Requester ?? throw new InvalidTicketValueException("requester", null, "is required");
         Required("requester.userId", requester.UserId, MaxIdLength);
         var conversationId = Required("conversationId", ticket.ConversationId, MaxIdLength);
-        if (ticket.IsIncident && !string.IsNullOrEmpty(ticket.IncidentReference))
-        {
-            throw new InvalidTicketValueException("incidentReference", ticket.IncidentReference, "an incident's own ticket is not linked to another incident");
-        }
+        CheckIncidentLink(ticket.IsIncident, ticket.IncidentReference);
 
         var now = Now();
         var stored = new Ticket
@@ -214,11 +211,7 @@ public sealed partial class TicketService(
             if (patch.IncidentReference is not null && patch.IncidentReference != (ticket.IncidentReference ?? ""))
             {
                 var incident = patch.IncidentReference.Length == 0 ? null : Normalize(patch.IncidentReference);
-                if (incident is not null && ticket.IsIncident)
-                {
-                    throw new InvalidTicketValueException("incidentReference", patch.IncidentReference, "an incident's own ticket is not linked to another incident");
-                }
-
+                CheckIncidentLink(ticket.IsIncident, incident);
                 changes.Add(Entry(now, actor, "incident", ticket.IncidentReference, incident));
                 ticket.IncidentReference = incident;
             }
@@ -336,6 +329,15 @@ public sealed partial class TicketService(
             }
 
             return tickets.Count;
+        }
+    }
+
+    /// <summary>An incident's own ticket is keyed as one on the incident index, never as a report of another incident.</summary>
+    private static void CheckIncidentLink(bool isIncident, string? incidentReference)
+    {
+        if (isIncident && !string.IsNullOrEmpty(incidentReference))
+        {
+            throw new InvalidTicketValueException("incidentReference", incidentReference, "an incident's own ticket is not linked to another incident");
         }
     }
 
